@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Switchyard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "switchyard", targets: ["switchyard"]),
+        .library(name: "SwitchyardConfig", targets: ["SwitchyardConfig"]),
+        .library(name: "SwitchyardPlan", targets: ["SwitchyardPlan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "SwitchyardConfig"),
+        .target(name: "SwitchyardPlan", dependencies: ["SwitchyardConfig"]),
+        .executableTarget(
+            name: "switchyard",
+            dependencies: [
+                "SwitchyardConfig",
+                "SwitchyardPlan",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SwitchyardConfigTests", dependencies: ["SwitchyardConfig"]),
+        .testTarget(name: "SwitchyardPlanTests", dependencies: ["SwitchyardPlan", "SwitchyardConfig"]),
+    ]
+)

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Reads a config path or glob into one typed configuration, collecting every diagnostic on the way.
+public enum ConfigLoader {
+    /// The result of loading: what could be decoded, and every problem found.
+    public struct Result: Sendable {
+        public var config: TensorZeroConfig
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Loads `pattern` (a file path or a glob). Files are read, parsed, merged and decoded; a syntax error
+    /// in one file is reported and that file is left out, so the others are still checked.
+    public static func load(_ pattern: String) -> Result {
+        let diagnostics = DiagnosticCollector()
+        let files = ConfigFileSet.expand(pattern)
+        if files.isEmpty {
+            diagnostics.report(
+                .noFilesMatched, at: nil,
+                "No files matched the glob pattern `\(pattern)`. Ensure that the path exists, and contains at least one file."
+            )
+        }
+        var merged = TOMLTable()
+        for file in files {
+            guard let text = readText(file, diagnostics: diagnostics) else { continue }
+            do {
+                let table = try TOMLParser.parse(text, file: file)
+                GlobMerge.merge(table, into: &merged, path: "", diagnostics: diagnostics)
+            } catch {
+                diagnostics.report(.tomlSyntax, at: error.location, "Failed to parse config file as valid TOML: \(error.message)")
+            }
+        }
+        if !files.isEmpty, merged.isEmpty, !diagnostics.hasErrors {
+            diagnostics.report(
+                .emptyConfig, at: SourceLocation(file: files[0], line: 1, column: 1),
+                "Config file is empty, so only default functions will be available."
+            )
+        }
+        let config = TensorZeroConfig.decode(merged, files: files, diagnostics: diagnostics)
+        return Result(config: config, diagnostics: diagnostics.diagnostics)
+    }
+
+    /// Parses TOML text that is not on disk (tests, `--config -`).
+    public static func load(text: String, file: String) -> Result {
+        let diagnostics = DiagnosticCollector()
+        var root = TOMLTable()
+        do {
+            root = try TOMLParser.parse(text, file: file)
+        } catch {
+            diagnostics.report(.tomlSyntax, at: error.location, "Failed to parse config file as valid TOML: \(error.message)")
+        }
+        let config = TensorZeroConfig.decode(root, files: [file], diagnostics: diagnostics)
+        return Result(config: config, diagnostics: diagnostics.diagnostics)
+    }
+
+    private static func readText(_ file: String, diagnostics: DiagnosticCollector) -> String? {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            diagnostics.report(.fileUnreadable, at: SourceLocation(file: file, line: 1, column: 1), "cannot read the file")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.report(.tomlSyntax, at: SourceLocation(file: file, line: 1, column: 1), "Failed to parse config file as valid TOML: the file is not valid UTF-8")
+            return nil
+        }
+        return text
+    }
+}

@@ -1,0 +1,90 @@
+/// One `[models.M.providers.P]` table.
+public struct ProviderConfig: Sendable {
+    /// The provider's name (its key under `providers`).
+    public var name: Located<String>
+    public var type: ProviderType
+    /// Dotted path, `models.M.providers.P`.
+    public var path: String
+    /// Where the provider's table starts.
+    public var location: SourceLocation
+    /// Type-specific string fields as written (`model_name`, `api_base`, `deployment_id`, `endpoint`, `region`, ...).
+    public var strings: [String: Located<String>]
+    /// Type-specific boolean fields as written (`include_encrypted_reasoning`, `allow_auto_detect_region`, ...).
+    public var flags: [String: Located<Bool>]
+    /// `api_key_location` or `credential_location`, when written.
+    public var credential: CredentialSpec?
+    /// AWS credential fields (`api_key`, `access_key_id`, `secret_access_key`, `session_token`), when written.
+    public var awsCredentials: [String: Located<CredentialLocation>]
+    public var timeouts: TimeoutsConfig?
+    /// Names of the `extra_headers` entries (values may be secrets and are not kept).
+    public var extraHeaderNames: [String]
+    /// JSON pointers of the `extra_body` entries.
+    public var extraBodyPointers: [String]
+
+    /// A string field's value, if written.
+    public func string(_ field: String) -> String? { strings[field]?.value }
+}
+
+extension ProviderConfig {
+    static let stringFields: Set<String> = [
+        "model_name", "api_base", "api_type", "deployment_id", "endpoint", "model_id", "endpoint_id", "location",
+        "project_id", "endpoint_name", "hosted_provider", "region", "endpoint_url", "reasoning_format", "prompt_mode",
+    ]
+    static let boolFields: Set<String> = [
+        "include_encrypted_reasoning", "beta_structured_outputs", "allow_auto_detect_region", "parse_think_blocks",
+    ]
+    static let awsCredentialFields = ["api_key", "access_key_id", "secret_access_key", "session_token"]
+    static let acceptedValues: [String: [String]] = [
+        "api_type": ["chat_completions", "responses"],
+        "hosted_provider": ["openai", "tgi"],
+    ]
+
+    /// Reads a provider table; returns `nil` when its `type` is missing or unknown (already reported).
+    static func read(name: Located<String>, value: TOMLValue, modelPath: String, diagnostics: DiagnosticCollector) -> ProviderConfig? {
+        let path = keyPath(keyPath(modelPath, "providers"), name.value)
+        guard var reader = TableReader(value, path: path, diagnostics: diagnostics) else { return nil }
+        guard let typeName = reader.string("type", required: true) else { return nil }
+        guard let type = ProviderType(rawValue: typeName.value) else {
+            let expected = ProviderType.tensorZeroListing.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+            diagnostics.report(.invalidValue, at: typeName.location, path: path, "unknown variant `\(typeName.value)`, expected one of \(expected)")
+            return nil
+        }
+        var provider = ProviderConfig(
+            name: name, type: type, path: path, location: value.location, strings: [:], flags: [:],
+            credential: nil, awsCredentials: [:], timeouts: nil, extraHeaderNames: [], extraBodyPointers: []
+        )
+        for field in type.requiredFields where !reader.contains(field) {
+            reader.reportMissing(field)
+        }
+        for field in type.fields {
+            if stringFields.contains(field) {
+                guard let text = reader.string(field) else { continue }
+                if let accepted = acceptedValues[field], !accepted.contains(text.value) {
+                    diagnostics.report(
+                        .invalidValue, at: text.location, path: reader.path(of: field),
+                        "unknown variant `\(text.value)`, \(TableReader.describeExpected(accepted))"
+                    )
+                }
+                provider.strings[field] = text
+            } else if boolFields.contains(field) {
+                provider.flags[field] = reader.bool(field)
+            } else if field == type.credentialField {
+                provider.credential = reader.credentialSpec(field)
+            } else if awsCredentialFields.contains(field) {
+                provider.awsCredentials[field] = reader.locationString(field)
+            } else {
+                reader.accept([field])
+            }
+        }
+        if type == .gcpVertexGemini, !reader.contains("model_id"), !reader.contains("endpoint_id") {
+            diagnostics.report(.missingField, at: value.location, path: path, "exactly one of `model_id` or `endpoint_id` must be provided")
+        }
+        provider.timeouts = TimeoutsConfig.read("timeouts", from: &reader)
+        _ = reader.bool("discard_unknown_chunks")
+        provider.extraHeaderNames = ExtraEntries.read("extra_headers", keyField: "name", from: &reader)
+        provider.extraBodyPointers = ExtraEntries.read("extra_body", keyField: "pointer", from: &reader)
+        reader.accept(["type", "cost", "batch_cost"])
+        reader.rejectUnknownKeys(expected: type.fields)
+        return provider
+    }
+}

@@ -1,0 +1,34 @@
+/// One `[functions.F.variants.V]` table.
+public struct VariantConfig: Sendable {
+    /// The variant types TensorZero accepts.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case chatCompletion = "chat_completion"
+        case bestOfN = "experimental_best_of_n_sampling"
+        case mixtureOfN = "experimental_mixture_of_n"
+        case dynamicInContextLearning = "experimental_dynamic_in_context_learning"
+        case chainOfThought = "experimental_chain_of_thought"
+
+        /// The order TensorZero lists them in its "unknown variant" error.
+        static let listing: [Kind] = [.chatCompletion, .bestOfN, .dynamicInContextLearning, .mixtureOfN, .chainOfThought]
+    }
+
+    public var name: Located<String>
+    public var kind: Kind
+    /// `functions.F.variants.V`.
+    public var path: String
+    public var location: SourceLocation
+    /// The model called (chat completion, DICL, chain of thought).
+    public var model: Located<String>?
+    public var weight: Located<Double>?
+    public var jsonMode: Located<String>?
+    public var retries: RetryConfig
+    public var timeouts: TimeoutsConfig?
+    /// Best-of-N / mixture-of-N candidates (repeats allowed).
+    public var candidates: [Located<String>]
+    /// The evaluator's or fuser's model (best-of-N / mixture-of-N).
+    public var judgeModel: Located<String>?
+    /// Template paths by role (`system_template`, `user_template`, `assistant_template`, `templates.NAME`).
+    public var templates: [String: Located<String>]
+    /// DICL's embedding model.
+    public var embeddingModel: Located<String>?
+}

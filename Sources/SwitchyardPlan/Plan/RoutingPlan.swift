@@ -1,0 +1,94 @@
+import SwitchyardConfig
+
+/// The resolved routing plan: everything the engine needs to route a request, and nothing secret.
+///
+/// It is an immutable value; its canonical JSON (`compile -o`) is stable across runs and machines.
+public struct RoutingPlan: Sendable {
+    /// The plan format's version; bumped whenever the JSON shape changes.
+    public static let formatVersion = "switchyard.plan/1"
+
+    public var sourceFiles: [String]
+    public var globalTimeoutMs: Int64
+    /// Configured models by name.
+    public var models: [String: ModelPlan]
+    /// Shorthand models (`openai::gpt-4o-mini`) that variants reference, by name.
+    public var shorthandModels: [String: ModelPlan]
+    public var functions: [String: FunctionPlan]
+    /// Every credential location in use, by its written form (`env::OPENAI_API_KEY`).
+    public var credentials: [String: CredentialUsage]
+    /// Warnings and notes found while compiling (a plan is only produced without errors).
+    public var diagnostics: [Diagnostic]
+
+    /// The model a variant or request names: a configured one first, then a shorthand.
+    public func model(named name: String) -> ModelPlan? {
+        models[name] ?? shorthandModels[name]
+    }
+}
+
+/// One model's ordered routing chain.
+public struct ModelPlan: Sendable {
+    public var name: String
+    /// Providers in the order they are tried.
+    public var routing: [ProviderPlan]
+    public var timeouts: TimeoutPlan?
+    /// Whether this is a shorthand model rather than a `[models]` entry.
+    public var isShorthand: Bool
+}
+
+/// One provider in a routing chain.
+public struct ProviderPlan: Sendable {
+    public var name: String
+    public var type: ProviderType
+    /// Where requests go (the default endpoint, `api_base`, or a location such as `env::AZURE_ENDPOINT`).
+    public var endpoint: String
+    /// The model (or deployment, endpoint) name sent on the wire.
+    public var wireModel: String?
+    public var authStyle: ProviderCredentialPolicy.AuthStyle
+    public var credentials: ResolvedCredentials
+    public var timeouts: TimeoutPlan?
+    /// `extra_headers` names (never their values).
+    public var extraHeaders: [String]
+    /// `extra_body` JSON pointers.
+    public var extraBody: [String]
+    /// Type-specific settings that change the wire call (`api_type`, `region`, `hosted_provider`, ...).
+    public var settings: [String: String]
+}
+
+/// Timeouts at one level, in milliseconds.
+public struct TimeoutPlan: Sendable, Hashable {
+    public var nonStreamingTotalMs: Int64?
+    public var streamingTTFTMs: Int64?
+    public var streamingTotalMs: Int64?
+}
+
+/// A function: how its variants are sampled and what each one calls.
+public struct FunctionPlan: Sendable {
+    public var name: String
+    public var kind: FunctionConfig.Kind
+    public var sampling: SamplingPlan
+    public var variants: [String: VariantPlan]
+}
+
+/// One variant's execution settings.
+public struct VariantPlan: Sendable {
+    public var name: String
+    public var kind: VariantConfig.Kind
+    /// The model called (chat completion, DICL, chain of thought).
+    public var model: String?
+    /// Best-of-N / mixture-of-N candidates, in order (repeats kept).
+    public var candidates: [String]
+    /// The evaluator's or fuser's model.
+    public var judgeModel: String?
+    public var numRetries: Int
+    public var maxDelaySeconds: Double
+    public var timeouts: TimeoutPlan?
+    public var jsonMode: String?
+}
+
+/// Where a credential location is used and how it stands at startup.
+public struct CredentialUsage: Sendable {
+    public var location: CredentialLocation
+    public var status: CredentialStatus
+    /// `models.M.providers.P (default)`-style references, sorted.
+    public var usedBy: [String]
+}
