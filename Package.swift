@@ -25,5 +25,6 @@ let package = Package(
         ),
         .testTarget(name: "SwitchyardConfigTests", dependencies: ["SwitchyardConfig"]),
         .testTarget(name: "SwitchyardPlanTests", dependencies: ["SwitchyardPlan", "SwitchyardConfig"]),
+        .testTarget(name: "SwitchyardGoldenTests", dependencies: ["SwitchyardPlan", "SwitchyardConfig"]),
     ]
 )

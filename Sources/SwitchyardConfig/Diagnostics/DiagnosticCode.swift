@@ -55,6 +55,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case variantNeverSampled = "SY0411"
     case deprecatedVariantType = "SY0412"
     case functionWithoutVariants = "SY0413"
+    case variantTypeUnsupported = "SY0414"
 
     // Experimentation
     case weightWithExperimentation = "SY0501"
@@ -130,6 +131,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .variantNeverSampled: "variant can never be sampled"
         case .deprecatedVariantType: "variant type is deprecated"
         case .functionWithoutVariants: "function has no variants"
+        case .variantTypeUnsupported: "variant type is not supported for this function type"
         case .weightWithExperimentation: "variant `weight` mixed with `experimentation`"
         case .experimentationUnknownVariant: "experimentation names an unknown variant"
         case .experimentationDuplicateVariant: "experimentation lists a variant twice"

@@ -12,11 +12,14 @@ public enum ConfigLoader {
     /// in one file is reported and that file is left out, so the others are still checked.
     public static func load(_ pattern: String) -> Result {
         let diagnostics = DiagnosticCollector()
-        let files = ConfigFileSet.expand(pattern)
+        let firstSegmentIsWild = !pattern.hasPrefix("/") && pattern.prefix { $0 != "/" }.contains { "*?[".contains($0) }
+        let files = firstSegmentIsWild ? [] : ConfigFileSet.expand(pattern)
         if files.isEmpty {
             diagnostics.report(
                 .noFilesMatched, at: nil,
-                "No files matched the glob pattern `\(pattern)`. Ensure that the path exists, and contains at least one file."
+                "No files matched the glob pattern `\(pattern)`. Ensure that the path exists, and contains at least one file.",
+                notes: firstSegmentIsWild
+                    ? ["TensorZero matches nothing when a relative glob starts with a wildcard; write `./\(pattern)` instead."] : []
             )
         }
         var merged = TOMLTable()

@@ -15,6 +15,8 @@ public struct GatewayConfig: Sendable {
         "global_outbound_http_intra_stream_read_timeout_ms", "relay", "metrics", "cache",
     ]
 
+    static let observabilityFields = ["enabled", "backend", "async_writes", "batch_writes", "disable_automatic_migrations"]
+
     static func read(from value: TOMLValue?, diagnostics: DiagnosticCollector) -> GatewayConfig {
         var gateway = GatewayConfig()
         guard let value, var reader = TableReader(value, path: "gateway", diagnostics: diagnostics) else { return gateway }
@@ -26,6 +28,11 @@ public struct GatewayConfig: Sendable {
         _ = reader.string("bind_address")
         _ = reader.string("base_path")
         _ = reader.unsigned("global_outbound_http_intra_stream_read_timeout_ms")
+        if var observability = reader.table("observability") {
+            _ = observability.bool("enabled")
+            observability.accept(observabilityFields)
+            observability.rejectUnknownKeys(expected: observabilityFields)
+        }
         reader.accept(fields)
         reader.rejectUnknownKeys(expected: fields)
         return gateway

@@ -1,15 +1,14 @@
 /// Reads a whole document line by line: key/value pairs, `[table]` and `[[array]]` headers, comments
-/// and blank lines, assembling them into one tree of `TOMLTableNode`s.
+/// and blank lines, assembling them into one `TOMLTableTree`.
 struct TOMLDocumentReader {
     private var reader: TOMLReader
-    private let root: TOMLTableNode
+    private var tree: TOMLTableTree
     /// The table key/value pairs go into: the root, or the one named by the last header.
-    private var currentTable: TOMLTableNode
+    private var currentTable = TOMLTableTree.root
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         reader = TOMLReader(bytes: bytes, file: file)
-        root = TOMLTableNode(origin: .document, location: SourceLocation(file: file, line: 1, column: 1))
-        currentTable = root
+        tree = TOMLTableTree(rootLocation: SourceLocation(file: file, line: 1, column: 1))
     }
 
     /// Reads to the end of the document and returns the finished root table.
@@ -18,7 +17,7 @@ struct TOMLDocumentReader {
             reader.skipSpaces()
             switch reader.peek() {
             case nil:
-                return root.makeTable()
+                return tree.finish()
             case TOMLByte.newline, TOMLByte.carriageReturn:
                 _ = try reader.consumeNewline()
             case TOMLByte.hash:
@@ -26,7 +25,7 @@ struct TOMLDocumentReader {
             case TOMLByte.openBracket:
                 try readHeader()
             default:
-                try reader.readKeyValue(into: currentTable, depth: 0)
+                try reader.readKeyValue(into: &tree, table: currentTable, depth: 0)
                 try reader.finishLine(after: "the value")
             }
         }
@@ -50,12 +49,12 @@ struct TOMLDocumentReader {
         }
         try reader.finishLine(after: "the table header")
 
-        var parent = root
+        var parent = TOMLTableTree.root
         for index in 0..<(key.count - 1) {
-            parent = try parent.tableForHeaderPrefix(key, segment: index)
+            parent = try tree.tableForHeaderPrefix(in: parent, key, segment: index)
         }
         currentTable = isArrayOfTables
-            ? try parent.appendArrayTable(key, at: location)
-            : try parent.defineTable(key, at: location)
+            ? try tree.appendArrayTable(in: parent, key, at: location)
+            : try tree.defineTable(in: parent, key, at: location)
     }
 }

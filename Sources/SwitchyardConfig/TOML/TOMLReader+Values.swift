@@ -1,8 +1,10 @@
 /// Values: dispatch on the first character, arrays, inline tables and key/value pairs.
 extension TOMLReader {
-    /// Reads a `key = value` pair into `table`, creating the tables a dotted key implies.
+    /// Reads a `key = value` pair into `table` of `tree`, creating the tables a dotted key implies.
     /// The cursor is on the first character of the key; `depth` counts enclosing arrays and inline tables.
-    mutating func readKeyValue(into table: TOMLTableNode, depth: Int) throws(TOMLSyntaxError) {
+    mutating func readKeyValue(
+        into tree: inout TOMLTableTree, table: TOMLTableTree.TableID, depth: Int
+    ) throws(TOMLSyntaxError) {
         let key = try readKey()
         guard peek() == TOMLByte.equals else {
             throw unexpected("`=` after the key `\(key.displayName())`")
@@ -12,9 +14,9 @@ extension TOMLReader {
         let value = try readValue(depth: depth)
         var target = table
         for index in 0..<(key.count - 1) {
-            target = try target.tableForDottedPrefix(key, segment: index)
+            target = try tree.tableForDottedPrefix(in: target, key, segment: index)
         }
-        try target.insert(value, for: key)
+        try tree.insert(value, in: target, for: key)
     }
 
     /// Reads any value; the cursor is on its first character.
@@ -78,15 +80,15 @@ extension TOMLReader {
     private mutating func readInlineTable(at location: SourceLocation, depth: Int) throws(TOMLSyntaxError) -> TOMLValue {
         try checkNesting(depth)
         offset += 1
-        let table = TOMLTableNode(origin: .inlineTable, location: location)
+        var tree = TOMLTableTree(rootLocation: location)
         skipSpaces()
         if peek() == TOMLByte.closeBrace {
             offset += 1
-            return TOMLValue(.table(table.makeTable()), at: location)
+            return TOMLValue(.table(TOMLTable()), at: location)
         }
         while true {
             try rejectNewlineInInlineTable()
-            try readKeyValue(into: table, depth: depth)
+            try readKeyValue(into: &tree, table: TOMLTableTree.root, depth: depth)
             skipSpaces()
             switch peek() {
             case TOMLByte.comma:
@@ -97,7 +99,7 @@ extension TOMLReader {
                 }
             case TOMLByte.closeBrace:
                 offset += 1
-                return TOMLValue(.table(table.makeTable()), at: location)
+                return TOMLValue(.table(tree.finish()), at: location)
             default:
                 try rejectNewlineInInlineTable()
                 throw unexpected("`,` or `}` in the inline table")

@@ -5,6 +5,12 @@ enum TOMLUTF8Validation {
         var index = 0
         let count = bytes.count
         while index < count {
+            // Skip eight ASCII bytes at a time: configuration files are almost entirely ASCII.
+            if index + 8 <= count,
+               UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1

@@ -88,12 +88,22 @@ public struct PlanExplainer: Sendable {
             if let timeouts = provider.timeouts { title += ", timeouts \(describe(timeouts))" }
             lines.append(title)
             let inner = prefix + (last ? "   " : "│  ")
+            let origin = describe(provider.credentials.origin, type: provider.type.rawValue)
             for link in provider.credentials.links {
                 let role = link.role == .only ? "" : "\(link.role.rawValue): "
-                lines.append("\(inner)key \(role)\(link.location) (\(link.status.rawValue.replacingOccurrences(of: "_", with: " ")))")
+                let status = link.status.rawValue.replacingOccurrences(of: "_", with: " ")
+                lines.append("\(inner)key \(role)\(link.location) (\(status)\(origin))")
             }
         }
         return lines
+    }
+
+    private func describe(_ origin: CredentialOrigin, type: String) -> String {
+        switch origin {
+        case .provider: ""
+        case .providerTypeDefaults: ", from [provider_types.\(type).defaults]"
+        case .builtIn: ", built-in default"
+        }
     }
 
     private func describe(_ sampling: SamplingPlan) -> String {

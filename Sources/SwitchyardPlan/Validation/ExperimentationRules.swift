@@ -65,7 +65,8 @@ struct ExperimentationRules: ValidationRule {
             )
         }
         let isUniformOverAll = experimentation.kind.value == .legacyUniform && experimentation.candidates == nil && experimentation.fallbacks == nil
-        if !experimentation.kind.value.isAdaptive, !isUniformOverAll, candidates.isEmpty, fallbacks.isEmpty {
+        let activeCandidates = candidates.filter { $0.weight > 0 }
+        if !experimentation.kind.value.isAdaptive, !isUniformOverAll, activeCandidates.isEmpty, fallbacks.isEmpty {
             diagnostics.report(
                 .experimentationNothingSampleable, at: experimentation.location, path: experimentation.path,
                 "Experimentation config has no active candidate variants and no fallback variants. At least one is required."

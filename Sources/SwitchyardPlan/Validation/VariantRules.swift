@@ -18,7 +18,12 @@ struct VariantRules: ValidationRule {
                 for candidate in variant.candidates where function.variant(named: candidate.value) == nil {
                     diagnostics.report(.unknownCandidateVariant, at: candidate.location, path: "\(variant.path).candidates", "Unknown candidate variant: \(candidate.value)")
                 }
-                if variant.kind == .chainOfThought {
+                if variant.kind == .chainOfThought, function.kind == .chat {
+                    diagnostics.report(
+                        .variantTypeUnsupported, at: variant.location, path: variant.path,
+                        "Unsupported variant `\(variant.name.value)` of type `chain_of_thought` for function `\(function.name.value)` of type `chat`"
+                    )
+                } else if variant.kind == .chainOfThought {
                     diagnostics.report(
                         .deprecatedVariantType, at: variant.location, path: variant.path,
                         "`experimental_chain_of_thought` is deprecated; TensorZero logs a warning when it loads"
