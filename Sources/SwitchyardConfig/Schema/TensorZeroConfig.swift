@@ -3,9 +3,9 @@ public struct TensorZeroConfig: Sendable {
     /// The files that were merged, in load order.
     public var files: [String]
     public var gateway: GatewayConfig
-    public var models: [ModelConfig]
+    public private(set) var models: [ModelConfig]
     public var embeddingModels: [EmbeddingModelConfig]
-    public var functions: [FunctionConfig]
+    public private(set) var functions: [FunctionConfig]
     public var tools: [ToolConfig]
     public var metrics: [MetricConfig]
     public var providerTypeDefaults: [ProviderType: ProviderTypeDefaults]
@@ -16,14 +16,21 @@ public struct TensorZeroConfig: Sendable {
         "functions", "metrics", "tools", "evaluations", "provider_types", "optimizers", "autopilot",
     ]
 
+    /// Positions in `models` and `functions` by name (the first of a name wins), for constant-time lookups.
+    private var modelPositions: [String: Int] = [:]
+    private var functionPositions: [String: Int] = [:]
+
     /// The model named `name`, if configured.
     public func model(named name: String) -> ModelConfig? {
-        models.first { $0.name.value == name }
+        modelPositions[name].map { models[$0] }
     }
+
+    /// Whether a `[models]` entry named `name` exists.
+    public func hasModel(named name: String) -> Bool { modelPositions[name] != nil }
 
     /// The function named `name`, if configured.
     public func function(named name: String) -> FunctionConfig? {
-        functions.first { $0.name.value == name }
+        functionPositions[name].map { functions[$0] }
     }
 
     /// Decodes a merged document. Problems are reported to `diagnostics`; what could be read is returned.
@@ -42,9 +49,17 @@ public struct TensorZeroConfig: Sendable {
         if let providerTypes = reader.value("provider_types") {
             config.providerTypeDefaults = ProviderTypeDefaults.readAll(from: providerTypes, diagnostics: diagnostics)
         }
+        config.modelPositions = positions(of: config.models.map(\.name.value))
+        config.functionPositions = positions(of: config.functions.map(\.name.value))
         reader.accept(rootFields)
         reader.rejectUnknownKeys(expected: rootFields)
         return config
+    }
+
+    private static func positions(of names: [String]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (index, name) in names.enumerated() where positions[name] == nil { positions[name] = index }
+        return positions
     }
 
     private static func readEntries<Entry>(

@@ -92,7 +92,7 @@ extension TOMLReader {
             guard offset > start else {
                 throw unexpected("a key (bare keys may only use A-Z a-z 0-9 _ -)")
             }
-            return TOMLKeySegment(name: string(start..<offset), location: location)
+            return TOMLKeySegment(name: sharedString(start..<offset), location: location)
         }
     }
 }

@@ -28,7 +28,7 @@ extension TOMLReader {
             switch byte {
             case TOMLByte.quote:
                 defer { offset += 1 }
-                guard hasEscapes else { return string(runStart..<offset) }
+                guard hasEscapes else { return sharedString(runStart..<offset) }
                 decoded.append(contentsOf: bytes[runStart..<offset])
                 return String(decoding: decoded, as: UTF8.self)
             case TOMLByte.backslash:
@@ -57,7 +57,7 @@ extension TOMLReader {
             switch byte {
             case TOMLByte.apostrophe:
                 defer { offset += 1 }
-                return string(start..<offset)
+                return sharedString(start..<offset)
             case TOMLByte.newline, TOMLByte.carriageReturn:
                 throw error("unterminated string: a literal string cannot span lines (use ''' for a multi-line string)")
             default:
@@ -94,7 +94,7 @@ extension TOMLReader {
                 }
                 let contentEnd = offset + runLength - 3
                 offset += runLength
-                guard usesBuffer else { return string(runStart..<contentEnd) }
+                guard usesBuffer else { return sharedString(runStart..<contentEnd) }
                 decoded.append(contentsOf: bytes[runStart..<contentEnd])
                 return String(decoding: decoded, as: UTF8.self)
             case TOMLByte.backslash where processesEscapes:

@@ -9,6 +9,7 @@ struct TOMLReader {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Recorded in every location.
     let file: String
+    private var stringCache = TOMLStringCache()
     /// The next byte to read.
     var offset: Int
 
@@ -54,6 +55,11 @@ struct TOMLReader {
     /// A string made from the bytes in `range` (already known to be valid UTF-8).
     func string(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// Like `string(_:)`, but shares one `String` between repeated spellings (for keys and string values).
+    mutating func sharedString(_ range: Range<Int>) -> String {
+        stringCache.string(range, in: bytes)
     }
 
     // MARK: Locations and errors

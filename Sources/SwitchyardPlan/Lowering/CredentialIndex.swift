@@ -2,19 +2,27 @@ import SwitchyardConfig
 
 /// Collects every credential location in the plan with the places that use it.
 struct CredentialIndex {
-    private(set) var usages: [String: CredentialUsage] = [:]
+    private var unsortedUsages: [String: CredentialUsage] = [:]
+
+    /// Every location with its users in sorted order.
+    var usages: [String: CredentialUsage] {
+        unsortedUsages.mapValues { usage in
+            var sorted = usage
+            sorted.usedBy.sort()
+            return sorted
+        }
+    }
 
     mutating func record(_ credentials: ResolvedCredentials, usedBy owner: String) {
         for link in credentials.links {
             let key = link.location.description
             let reference = link.role == .only ? owner : "\(owner) (\(link.role.rawValue))"
-            if var usage = usages[key] {
+            if var usage = unsortedUsages.removeValue(forKey: key) {
                 usage.usedBy.append(reference)
-                usage.usedBy.sort()
                 usage.status = combined(usage.status, link.status)
-                usages[key] = usage
+                unsortedUsages[key] = usage
             } else {
-                usages[key] = CredentialUsage(location: link.location, status: link.status, usedBy: [reference])
+                unsortedUsages[key] = CredentialUsage(location: link.location, status: link.status, usedBy: [reference])
             }
         }
     }

@@ -21,7 +21,7 @@ struct ModelLowering {
         for function in config.functions {
             for variant in function.variants {
                 for reference in [variant.model, variant.judgeModel].compactMap({ $0 }) {
-                    guard plans[reference.value] == nil, config.model(named: reference.value) == nil,
+                    guard plans[reference.value] == nil, !config.hasModel(named: reference.value),
                           let shorthand = ShorthandModel(reference.value) else { continue }
                     let credentials = resolver.resolveShorthand(type: shorthand.type, model: reference.value, usedAt: reference.location, path: variant.path)
                     index.record(credentials, usedBy: "shorthand \(reference.value)")

@@ -23,6 +23,6 @@ public struct ShorthandModel: Sendable, Hashable {
 extension TensorZeroConfig {
     /// Whether `name` is a configured model or a shorthand TensorZero resolves on demand.
     public func resolvesModel(_ name: String) -> Bool {
-        model(named: name) != nil || ShorthandModel(name) != nil
+        hasModel(named: name) || ShorthandModel(name) != nil
     }
 }
