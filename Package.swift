@@ -8,13 +8,19 @@ let package = Package(
         .executable(name: "switchyard", targets: ["switchyard"]),
         .library(name: "SwitchyardConfig", targets: ["SwitchyardConfig"]),
         .library(name: "SwitchyardPlan", targets: ["SwitchyardPlan"]),
+        .library(name: "SwitchyardEngine", targets: ["SwitchyardEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "SwitchyardConfig"),
         .target(name: "SwitchyardPlan", dependencies: ["SwitchyardConfig"]),
+        .target(
+            name: "SwitchyardEngine",
+            dependencies: ["SwitchyardConfig", "SwitchyardPlan", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "switchyard",
             dependencies: [

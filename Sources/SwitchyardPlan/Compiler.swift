@@ -46,9 +46,14 @@ public enum Compiler {
         for function in config.functions {
             functions[function.name.value] = FunctionLowering.lower(function, diagnostics: diagnostics)
         }
+        var shorthandCredentials: [ProviderType: ResolvedCredentials] = [:]
+        for type in ProviderType.allCases where type.hasShorthand {
+            shorthandCredentials[type] = resolver.shorthandCredentials(for: type)
+        }
         return RoutingPlan(
             sourceFiles: config.files, globalTimeoutMs: config.gateway.globalTimeoutMs, models: modelPlans,
-            shorthandModels: shorthands, functions: functions, credentials: index.usages, diagnostics: []
+            shorthandModels: shorthands, functions: functions, shorthandCredentials: shorthandCredentials,
+            credentials: index.usages, diagnostics: []
         )
     }
 }

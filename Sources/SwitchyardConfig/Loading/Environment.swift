@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Values are secrets: this type never prints them, and callers only ask whether a variable is set or
 /// read it to resolve a credential.
-public struct Environment: Sendable, CustomStringConvertible {
+public struct Environment: Sendable, Equatable, CustomStringConvertible {
     private var variables: [String: String]
 
     public init(_ variables: [String: String] = [:]) {
@@ -16,6 +16,16 @@ public struct Environment: Sendable, CustomStringConvertible {
 
     /// The value of `name`, or `nil` when unset.
     public func value(_ name: String) -> String? { variables[name] }
+
+    /// The value of `name` as a secret, for credentials.
+    public func secret(_ name: String) -> Secret? { variables[name].map(Secret.init) }
+
+    /// This environment without the named variables.
+    public func removing(_ names: [String]) -> Environment {
+        var copy = variables
+        for name in names { copy[name] = nil }
+        return Environment(copy)
+    }
 
     /// Whether `name` is set (an empty value counts as set, as in TensorZero).
     public func isSet(_ name: String) -> Bool { variables[name] != nil }

@@ -28,6 +28,11 @@ struct TOMLDottedKey {
         rest.append(segment)
     }
 
+    /// The last segment, moved out of the key.
+    consuming func takeLast() -> TOMLKeySegment {
+        rest.popLast() ?? first
+    }
+
     /// The first `segmentCount` segments (default: all) as TOML would write them, e.g. `a."b c"`.
     func displayName(segmentCount: Int? = nil) -> String {
         (0..<(segmentCount ?? count))

@@ -5,13 +5,11 @@
 extension TOMLReader {
     /// Reads a string value in any of the four forms; the cursor is on the opening quote.
     mutating func readStringValue() throws(TOMLSyntaxError) -> String {
-        if lookingAt("\"\"\"") {
-            return try readMultilineString(delimiter: TOMLByte.quote)
+        let delimiter = bytes[offset]
+        if peek(1) == delimiter, peek(2) == delimiter {
+            return try readMultilineString(delimiter: delimiter)
         }
-        if lookingAt("'''") {
-            return try readMultilineString(delimiter: TOMLByte.apostrophe)
-        }
-        return peek() == TOMLByte.quote ? try readBasicString() : try readLiteralString()
+        return delimiter == TOMLByte.quote ? try readBasicString() : try readLiteralString()
     }
 
     /// Reads a single-line basic string (`"..."` with escapes); the cursor is on the opening quote.

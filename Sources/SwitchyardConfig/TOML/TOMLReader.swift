@@ -72,6 +72,12 @@ struct TOMLReader {
         }
         var column = columnAnchorColumn
         var index = columnAnchorOffset
+        // Eight ASCII bytes at a time, then byte by byte (a byte starts a scalar unless it is 0b10xxxxxx).
+        while index + 8 <= position,
+              UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            column += 8
+            index += 8
+        }
         while index < position {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1

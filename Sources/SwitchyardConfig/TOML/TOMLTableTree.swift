@@ -168,15 +168,17 @@ struct TOMLTableTree {
     }
 
     /// Adds the last segment of a key/value pair to `parent`; the key must not exist there yet.
-    mutating func insert(_ value: TOMLValue, in parent: TableID, for key: TOMLDottedKey) throws(TOMLSyntaxError) {
-        let segment = key.last
-        if let entryIndex = tables[parent].table.index(ofKey: segment.name) {
+    mutating func insert(
+        _ value: consuming TOMLValue, in parent: TableID, for key: consuming TOMLDottedKey
+    ) throws(TOMLSyntaxError) {
+        if let entryIndex = tables[parent].table.index(ofKey: key.last.name) {
             let first = tables[parent].table.entries[entryIndex].keyLocation
             throw TOMLSyntaxError(
                 "duplicate key `\(key.displayName())` (first defined at \(Self.lineAndColumn(first)))",
-                at: segment.location
+                at: key.last.location
             )
         }
+        let segment = key.takeLast()
         tables[parent].table.appendNewKey(segment.name, value, keyLocation: segment.location)
     }
 

@@ -49,6 +49,21 @@ public struct ProviderCredentialResolver {
         })
     }
 
+    /// The chain any shorthand model of `type` uses, without checking the environment (TensorZero checks it
+    /// on first use).
+    public func shorthandCredentials(for type: ProviderType) -> ResolvedCredentials {
+        let field = type.credentialField ?? "api_key_location"
+        let (spec, origin, _) = effectiveSpec(nil, type: type, fallbackAnchor: SourceLocation(file: "", line: 0, column: 0))
+        return ResolvedCredentials(origin: origin, links: links(spec, field: field) { location in
+            switch location.value.form {
+            case .dynamic: .perRequest
+            case .sdk: .providerSDK
+            case .none: .noCredential
+            case .env, .path, .pathFromEnv: .checkedOnFirstUse
+            }
+        })
+    }
+
     /// The effective setting and where a diagnostic about it should point.
     func effectiveSpec(_ explicit: CredentialSpec?, type: ProviderType, fallbackAnchor: SourceLocation)
         -> (CredentialSpec, CredentialOrigin, SourceLocation)

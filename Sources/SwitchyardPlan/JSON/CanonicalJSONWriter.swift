@@ -1,75 +1,185 @@
-/// Renders a `JSONValue` canonically into UTF-8 bytes.
-public enum CanonicalJSONWriter {
-    /// The document as text, ending with a newline.
-    public static func render(_ value: JSONValue) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(1 << 16)
-        write(value, indent: 0, into: &output)
-        output.append(UInt8(ascii: "\n"))
-        return String(decoding: output, as: UTF8.self)
+/// Writes canonical JSON as a stream of UTF-8 bytes: two-space indent, `"key": value`, one value per line
+/// inside containers, `{}` / `[]` for empty ones.
+///
+/// Callers write object members in ascending key order themselves (most keys are fixed, so they are simply
+/// written in that order; `Dictionary` values are sorted once). Output is handed out in chunks, so a large
+/// document never has to exist twice in memory.
+public struct CanonicalJSONWriter {
+    /// Bytes written since the last hand-off.
+    private var buffer: [UInt8] = []
+    /// Receives the buffer whenever it grows past `chunkSize`, and once more from `finish()`.
+    private let emit: (UnsafeBufferPointer<UInt8>) -> Void
+    private let chunkSize: Int
+    /// Nesting depth of the container being written.
+    private var depth = 0
+    /// Whether the container being written has no member or element yet.
+    private var containerIsEmpty = true
+
+    /// A writer that hands its output to `emit` in chunks of about `chunkSize` bytes.
+    public init(chunkSize: Int = 1 << 16, emit: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        self.chunkSize = chunkSize
+        self.emit = emit
+        buffer.reserveCapacity(chunkSize + 4096)
     }
 
-    private static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
-        switch value {
-        case .null: output.append(contentsOf: "null".utf8)
-        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .int(let number): output.append(contentsOf: String(number).utf8)
-        case .double(let number): output.append(contentsOf: format(number).utf8)
-        case .string(let text): writeString(text, into: &output)
-        case .array(let items):
-            guard !items.isEmpty else { return output.append(contentsOf: "[]".utf8) }
-            output.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(indent + 1, into: &output)
-                write(item, indent: indent + 1, into: &output)
-            }
-            newline(indent, into: &output)
-            output.append(UInt8(ascii: "]"))
-        case .object(let members):
-            guard !members.isEmpty else { return output.append(contentsOf: "{}".utf8) }
-            output.append(UInt8(ascii: "{"))
-            for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(indent + 1, into: &output)
-                writeString(key, into: &output)
-                output.append(contentsOf: ": ".utf8)
-                write(members[key]!, indent: indent + 1, into: &output)
-            }
-            newline(indent, into: &output)
-            output.append(UInt8(ascii: "}"))
+    /// `value` as a canonical document, ending with a newline.
+    public static func render(_ value: some CanonicalJSONEncodable) -> String {
+        var text = ""
+        var writer = CanonicalJSONWriter { chunk in text += String(decoding: chunk, as: UTF8.self) }
+        writer.document(value)
+        return text
+    }
+
+    /// Writes `value` as the whole document, then the final newline, and hands out what is left.
+    public mutating func document(_ value: some CanonicalJSONEncodable) {
+        value.encode(to: &self)
+        buffer.append(UInt8(ascii: "\n"))
+        buffer.withUnsafeBufferPointer(emit)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: Containers
+
+    /// Writes an object; `body` writes its members with `member` or `key`, in ascending key order.
+    public mutating func object(_ body: (inout CanonicalJSONWriter) -> Void) {
+        open(UInt8(ascii: "{"))
+        body(&self)
+        close(UInt8(ascii: "}"))
+    }
+
+    /// Writes an array with one element per item of `items`, each written by `body`.
+    public mutating func array<Items: Sequence>(_ items: Items, _ body: (inout CanonicalJSONWriter, Items.Element) -> Void) {
+        open(UInt8(ascii: "["))
+        for item in items {
+            startItem()
+            body(&self, item)
+        }
+        close(UInt8(ascii: "]"))
+    }
+
+    /// Starts an object member; the caller writes its value next.
+    public mutating func key(_ key: String) {
+        startItem()
+        string(key)
+        buffer.append(UInt8(ascii: ":"))
+        buffer.append(UInt8(ascii: " "))
+    }
+
+    /// Writes the member `key: value`.
+    public mutating func member(_ key: String, _ value: some CanonicalJSONEncodable) {
+        self.key(key)
+        value.encode(to: &self)
+    }
+
+    /// Writes the member `key: value`, or nothing when `value` is `nil`.
+    public mutating func member(_ key: String, _ value: (some CanonicalJSONEncodable)?) {
+        guard let value else { return }
+        member(key, value)
+    }
+
+    // MARK: Scalars
+
+    public mutating func null() {
+        append("null")
+    }
+
+    public mutating func bool(_ flag: Bool) {
+        append(flag ? "true" : "false")
+    }
+
+    public mutating func int(_ number: Int64) {
+        if number < 0 { buffer.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
-    /// Integral values print without a fraction (`2.0` → `2.0`), others with the shortest round-tripping form.
-    static func format(_ number: Double) -> String {
-        guard number.isFinite else { return "null" }
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) + ".0" }
-        return "\(number)"
+    /// Integral values print with `.0` (`2.0`), others in the shortest form that reads back the same; not
+    /// finite values print as `null`.
+    public mutating func double(_ number: Double) {
+        guard number.isFinite else { return null() }
+        if number == number.rounded(), abs(number) < 1e15 {
+            int(Int64(number))
+            append(".0")
+        } else {
+            var text = number.description
+            text.withUTF8 { buffer.append(contentsOf: $0) }
+        }
     }
 
-    private static func newline(_ indent: Int, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\n"))
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
-    }
-
-    private static func writeString(_ text: String, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
-            case 0x0A: output.append(contentsOf: "\\n".utf8)
-            case 0x0D: output.append(contentsOf: "\\r".utf8)
-            case 0x09: output.append(contentsOf: "\\t".utf8)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                output.append(contentsOf: "\\u00".utf8)
-                output.append(hex[Int(byte >> 4)])
-                output.append(hex[Int(byte & 0xF)])
-            default: output.append(byte)
+    /// Writes `text` quoted, escaping `"`, `\` and control characters.
+    public mutating func string(_ text: String) {
+        buffer.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            if bytes.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+                buffer.append(contentsOf: bytes)
+            } else {
+                bytes.forEach { appendEscaped($0) }
             }
         }
-        output.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    // MARK: Layout
+
+    private mutating func open(_ bracket: UInt8) {
+        buffer.append(bracket)
+        depth += 1
+        containerIsEmpty = true
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        if !containerIsEmpty { newline() }
+        buffer.append(bracket)
+        // The container just closed is an item of its parent, so the parent is not empty.
+        containerIsEmpty = false
+        if buffer.count >= chunkSize {
+            buffer.withUnsafeBufferPointer(emit)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Separates the next member or element from the previous one and puts it on its own line.
+    private mutating func startItem() {
+        if !containerIsEmpty { buffer.append(UInt8(ascii: ",")) }
+        containerIsEmpty = false
+        newline()
+    }
+
+    private mutating func newline() {
+        buffer.append(UInt8(ascii: "\n"))
+        for _ in 0..<depth {
+            buffer.append(UInt8(ascii: " "))
+            buffer.append(UInt8(ascii: " "))
+        }
+    }
+
+    private mutating func append(_ text: StaticString) {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func appendEscaped(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): append("\\\"")
+        case UInt8(ascii: "\\"): append("\\\\")
+        case 0x0A: append("\\n")
+        case 0x0D: append("\\r")
+        case 0x09: append("\\t")
+        case 0..<0x20:
+            let hex: StaticString = "0123456789abcdef"
+            append("\\u00")
+            buffer.append(hex.utf8Start[Int(byte >> 4)])
+            buffer.append(hex.utf8Start[Int(byte & 0xF)])
+        default: buffer.append(byte)
+        }
     }
 }

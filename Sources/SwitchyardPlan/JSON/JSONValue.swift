@@ -1,5 +1,5 @@
-/// A JSON document built in memory and written canonically: sorted keys, two-space indent, `"key": value`,
-/// trailing newline. The same value always renders to the same bytes.
+/// A JSON document built in memory, for small documents whose shape is only known at run time. Its
+/// objects' keys are sorted when it is written.
 public indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
@@ -8,28 +8,18 @@ public indirect enum JSONValue: Sendable, Hashable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
+}
 
-    /// An object from key-value pairs whose values may be absent (absent keys are left out).
-    public static func object(_ pairs: KeyValuePairs<String, JSONValue?>) -> JSONValue {
-        var object: [String: JSONValue] = [:]
-        for (key, value) in pairs {
-            if let value { object[key] = value }
+extension JSONValue: CanonicalJSONEncodable {
+    public func encode(to json: inout CanonicalJSONWriter) {
+        switch self {
+        case .null: json.null()
+        case .bool(let flag): json.bool(flag)
+        case .int(let number): json.int(number)
+        case .double(let number): json.double(number)
+        case .string(let text): json.string(text)
+        case .array(let items): items.encode(to: &json)
+        case .object(let members): members.encode(to: &json)
         }
-        return .object(object)
     }
-}
-
-/// Something the plan writes into its canonical JSON.
-public protocol JSONRepresentable {
-    var json: JSONValue { get }
-}
-
-extension String: JSONRepresentable { public var json: JSONValue { .string(self) } }
-extension Bool: JSONRepresentable { public var json: JSONValue { .bool(self) } }
-extension Int: JSONRepresentable { public var json: JSONValue { .int(Int64(self)) } }
-extension Int64: JSONRepresentable { public var json: JSONValue { .int(self) } }
-extension Double: JSONRepresentable { public var json: JSONValue { .double(self) } }
-extension Array: JSONRepresentable where Element: JSONRepresentable { public var json: JSONValue { .array(map(\.json)) } }
-extension Dictionary: JSONRepresentable where Key == String, Value: JSONRepresentable {
-    public var json: JSONValue { .object(mapValues(\.json)) }
 }

@@ -1,131 +1,151 @@
 import SwitchyardConfig
 
-extension RoutingPlan: JSONRepresentable {
-    /// The canonical plan document (`compile -o`).
-    public var json: JSONValue {
-        .object([
-            "format": .string(Self.formatVersion),
-            "source_files": sourceFiles.json,
-            "gateway": .object(["global_outbound_http_timeout_ms": .int(globalTimeoutMs)]),
-            "models": .object(models.mapValues(\.json)),
-            "shorthand_models": .object(shorthandModels.mapValues(\.json)),
-            "functions": .object(functions.mapValues(\.json)),
-            "credentials": .object(credentials.mapValues(\.json)),
-            "diagnostics": .array(diagnostics.map(\.json)),
-        ])
-    }
+// The plan's canonical JSON. Each object writes its members in ascending key order.
 
-    /// The plan as canonical JSON text.
-    public var canonicalJSON: String { CanonicalJSONWriter.render(json) }
-}
-
-extension ModelPlan: JSONRepresentable {
-    public var json: JSONValue {
-        .object([
-            "routing": .array(routing.map(\.json)),
-            "timeouts": timeouts?.json,
-            "shorthand": isShorthand ? .bool(true) : nil,
-        ])
-    }
-}
-
-extension ProviderPlan: JSONRepresentable {
-    public var json: JSONValue {
-        .object([
-            "name": .string(name),
-            "type": .string(type.rawValue),
-            "endpoint": .string(endpoint),
-            "wire_model": wireModel?.json,
-            "auth": .string(authStyle.rawValue),
-            "credential_origin": .string(credentials.origin.rawValue),
-            "credentials": .array(credentials.links.map(\.json)),
-            "timeouts": timeouts?.json,
-            "extra_headers": extraHeaders.isEmpty ? nil : extraHeaders.json,
-            "extra_body": extraBody.isEmpty ? nil : extraBody.json,
-            "settings": settings.isEmpty ? nil : settings.json,
-        ])
-    }
-}
-
-extension CredentialLink: JSONRepresentable {
-    public var json: JSONValue {
-        .object([
-            "location": .string(location.description),
-            "role": .string(role.rawValue),
-            "status": .string(status.rawValue),
-            "field": .string(field),
-        ])
-    }
-}
-
-extension TimeoutPlan: JSONRepresentable {
-    public var json: JSONValue {
-        var object: [String: JSONValue] = [:]
-        if let nonStreamingTotalMs { object["non_streaming"] = .object(["total_ms": .int(nonStreamingTotalMs)]) }
-        if streamingTTFTMs != nil || streamingTotalMs != nil {
-            object["streaming"] = .object(["ttft_ms": streamingTTFTMs?.json, "total_ms": streamingTotalMs?.json])
+extension RoutingPlan: CanonicalJSONEncodable {
+    public func encode(to json: inout CanonicalJSONWriter) {
+        json.object { json in
+            json.member("credentials", credentials)
+            json.member("diagnostics", diagnostics)
+            json.member("format", Self.formatVersion)
+            json.member("functions", functions)
+            json.key("gateway")
+            json.object { json in json.member("global_outbound_http_timeout_ms", globalTimeoutMs) }
+            json.member("models", models)
+            json.member("shorthand_models", shorthandModels)
+            json.member("source_files", sourceFiles)
         }
-        return .object(object)
+    }
+
+    /// The plan as canonical JSON text (`compile -o`).
+    public var canonicalJSON: String { CanonicalJSONWriter.render(self) }
+}
+
+extension ModelPlan: CanonicalJSONEncodable {
+    public func encode(to json: inout CanonicalJSONWriter) {
+        json.object { json in
+            json.member("routing", routing)
+            json.member("shorthand", isShorthand ? true : nil)
+            json.member("timeouts", timeouts)
+        }
     }
 }
 
-extension FunctionPlan: JSONRepresentable {
-    public var json: JSONValue {
-        .object([
-            "type": .string(kind.rawValue),
-            "sampling": sampling.json,
-            "variants": .object(variants.mapValues(\.json)),
-        ])
+extension ProviderPlan: CanonicalJSONEncodable {
+    public func encode(to json: inout CanonicalJSONWriter) {
+        json.object { json in
+            json.member("auth", authStyle.rawValue)
+            json.member("credential_origin", credentials.origin.rawValue)
+            json.member("credentials", credentials.links)
+            json.member("endpoint", endpoint)
+            json.member("extra_body", extraBody.isEmpty ? nil : extraBody)
+            json.member("extra_headers", extraHeaders.isEmpty ? nil : extraHeaders)
+            json.member("name", name)
+            json.member("settings", settings.isEmpty ? nil : settings)
+            json.member("timeouts", timeouts)
+            json.member("type", type.rawValue)
+            json.member("wire_model", wireModel)
+        }
     }
 }
 
-extension SamplingPlan: JSONRepresentable {
-    public var json: JSONValue {
-        .object([
-            "policy": .string(policy.rawValue),
-            "candidates": .array(candidates.map { .object(["variant": .string($0.variant), "weight": .double($0.weight), "share": .double($0.share)]) }),
-            "fallbacks": fallbacks.json,
-            "fallback_order_unspecified": fallbackOrderUnspecified ? .bool(true) : nil,
-            "never_sampled": neverSampled.isEmpty ? nil : neverSampled.json,
-        ])
+extension CredentialLink: CanonicalJSONEncodable {
+    public func encode(to json: inout CanonicalJSONWriter) {
+        json.object { json in
+            json.member("field", field)
+            json.member("location", location.description)
+            json.member("role", role.rawValue)
+            json.member("status", status.rawValue)
+        }
     }
 }
 
-extension VariantPlan: JSONRepresentable {
-    public var json: JSONValue {
-        .object([
-            "type": .string(kind.rawValue),
-            "model": model?.json,
-            "candidates": candidates.isEmpty ? nil : candidates.json,
-            "judge_model": judgeModel?.json,
-            "retries": .object(["num_retries": .int(Int64(numRetries)), "max_delay_s": .double(maxDelaySeconds)]),
-            "timeouts": timeouts?.json,
-            "json_mode": jsonMode?.json,
-        ])
+extension TimeoutPlan: CanonicalJSONEncodable {
+    public func encode(to json: inout CanonicalJSONWriter) {
+        json.object { json in
+            if let nonStreamingTotalMs {
+                json.key("non_streaming")
+                json.object { json in json.member("total_ms", nonStreamingTotalMs) }
+            }
+            if streamingTTFTMs != nil || streamingTotalMs != nil {
+                json.key("streaming")
+                json.object { json in
+                    json.member("total_ms", streamingTotalMs)
+                    json.member("ttft_ms", streamingTTFTMs)
+                }
+            }
+        }
     }
 }
 
-extension CredentialUsage: JSONRepresentable {
-    public var json: JSONValue {
-        .object([
-            "form": .string(location.form.rawValue),
-            "status": .string(status.rawValue),
-            "used_by": usedBy.json,
-        ])
+extension FunctionPlan: CanonicalJSONEncodable {
+    public func encode(to json: inout CanonicalJSONWriter) {
+        json.object { json in
+            json.member("sampling", sampling)
+            json.member("type", kind.rawValue)
+            json.member("variants", variants)
+        }
     }
 }
 
-extension Diagnostic: JSONRepresentable {
-    public var json: JSONValue {
-        .object([
-            "code": .string(code.rawValue),
-            "severity": .string(severity.rawValue),
-            "message": .string(message),
-            "key_path": keyPath?.json,
-            "file": location?.file.json,
-            "line": location.map { .int(Int64($0.line)) },
-            "column": location.map { .int(Int64($0.column)) },
-            "notes": notes.isEmpty ? nil : notes.json,
-        ])
+extension SamplingPlan: CanonicalJSONEncodable {
+    public func encode(to json: inout CanonicalJSONWriter) {
+        json.object { json in
+            json.key("candidates")
+            json.array(candidates) { json, candidate in
+                json.object { json in
+                    json.member("share", candidate.share)
+                    json.member("variant", candidate.variant)
+                    json.member("weight", candidate.weight)
+                }
+            }
+            json.member("fallback_order_unspecified", fallbackOrderUnspecified ? true : nil)
+            json.member("fallbacks", fallbacks)
+            json.member("never_sampled", neverSampled.isEmpty ? nil : neverSampled)
+            json.member("policy", policy.rawValue)
+        }
+    }
+}
+
+extension VariantPlan: CanonicalJSONEncodable {
+    public func encode(to json: inout CanonicalJSONWriter) {
+        json.object { json in
+            json.member("candidates", candidates.isEmpty ? nil : candidates)
+            json.member("json_mode", jsonMode)
+            json.member("judge_model", judgeModel)
+            json.member("model", model)
+            json.key("retries")
+            json.object { json in
+                json.member("max_delay_s", maxDelaySeconds)
+                json.member("num_retries", numRetries)
+            }
+            json.member("timeouts", timeouts)
+            json.member("type", kind.rawValue)
+        }
+    }
+}
+
+extension CredentialUsage: CanonicalJSONEncodable {
+    public func encode(to json: inout CanonicalJSONWriter) {
+        json.object { json in
+            json.member("form", location.form.rawValue)
+            json.member("status", status.rawValue)
+            json.member("used_by", usedBy)
+        }
+    }
+}
+
+extension Diagnostic: CanonicalJSONEncodable {
+    public func encode(to json: inout CanonicalJSONWriter) {
+        json.object { json in
+            json.member("code", code.rawValue)
+            json.member("column", location?.column)
+            json.member("file", location?.file)
+            json.member("key_path", keyPath)
+            json.member("line", location?.line)
+            json.member("message", message)
+            json.member("notes", notes.isEmpty ? nil : notes)
+            json.member("severity", severity.rawValue)
+        }
     }
 }

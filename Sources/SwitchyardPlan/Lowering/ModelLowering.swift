@@ -25,10 +25,7 @@ struct ModelLowering {
                           let shorthand = ShorthandModel(reference.value) else { continue }
                     let credentials = resolver.resolveShorthand(type: shorthand.type, model: reference.value, usedAt: reference.location, path: variant.path)
                     index.record(credentials, usedBy: "shorthand \(reference.value)")
-                    plans[reference.value] = ModelPlan(
-                        name: reference.value, routing: [ProviderLowering.lower(shorthand, credentials: credentials)],
-                        timeouts: nil, isShorthand: true
-                    )
+                    plans[reference.value] = ModelPlan.shorthand(shorthand, name: reference.value, credentials: credentials)
                 }
             }
         }

@@ -1,7 +1,7 @@
 import SwitchyardConfig
 
 /// What `switchyard check` prints: every diagnostic, then a one-line summary (text), or one JSON document.
-public struct CheckReport: Sendable {
+public struct CheckReport: Sendable, CanonicalJSONEncodable {
     public var compilation: Compiler.Compilation
 
     public init(_ compilation: Compiler.Compilation) {
@@ -20,12 +20,17 @@ public struct CheckReport: Sendable {
 
     /// The report as canonical JSON.
     public var json: String {
-        CanonicalJSONWriter.render(.object([
-            "valid": .bool(isValid),
-            "files": compilation.files.json,
-            "counts": .object(counts.mapValues { .int(Int64($0)) }),
-            "diagnostics": .array(compilation.diagnostics.map(\.json)),
-        ]))
+        CanonicalJSONWriter.render(self)
+    }
+
+    /// The report's canonical JSON: counts, diagnostics, files and validity.
+    public func encode(to json: inout CanonicalJSONWriter) {
+        json.object { json in
+            json.member("counts", counts)
+            json.member("diagnostics", compilation.diagnostics)
+            json.member("files", compilation.files)
+            json.member("valid", isValid)
+        }
     }
 
     private var counts: [String: Int] {

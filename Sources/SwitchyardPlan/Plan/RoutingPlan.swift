@@ -14,6 +14,9 @@ public struct RoutingPlan: Sendable {
     /// Shorthand models (`openai::gpt-4o-mini`) that variants reference, by name.
     public var shorthandModels: [String: ModelPlan]
     public var functions: [String: FunctionPlan]
+    /// The credential chain a shorthand model of each type uses (built-in or `[provider_types.T.defaults]`),
+    /// for `model_name` requests naming shorthands no variant references.
+    public var shorthandCredentials: [ProviderType: ResolvedCredentials]
     /// Every credential location in use, by its written form (`env::OPENAI_API_KEY`).
     public var credentials: [String: CredentialUsage]
     /// Warnings and notes found while compiling (a plan is only produced without errors).
@@ -33,6 +36,11 @@ public struct ModelPlan: Sendable {
     public var timeouts: TimeoutPlan?
     /// Whether this is a shorthand model rather than a `[models]` entry.
     public var isShorthand: Bool
+
+    /// The one-provider model TensorZero builds for a shorthand name (`openai::gpt-4o-mini`).
+    public static func shorthand(_ shorthand: ShorthandModel, name: String, credentials: ResolvedCredentials) -> ModelPlan {
+        ModelPlan(name: name, routing: [ProviderLowering.lower(shorthand, credentials: credentials)], timeouts: nil, isShorthand: true)
+    }
 }
 
 /// One provider in a routing chain.
@@ -83,6 +91,15 @@ public struct VariantPlan: Sendable {
     public var maxDelaySeconds: Double
     public var timeouts: TimeoutPlan?
     public var jsonMode: String?
+
+    /// The single variant of `tensorzero::default` for a `model_name` request: named after the model, calling
+    /// it with default settings and no retries.
+    public static func defaultFunctionVariant(model: String) -> VariantPlan {
+        VariantPlan(
+            name: model, kind: .chatCompletion, model: model, candidates: [], judgeModel: nil, numRetries: 0,
+            maxDelaySeconds: 10, timeouts: nil, jsonMode: nil
+        )
+    }
 }
 
 /// Where a credential location is used and how it stands at startup.

@@ -30,4 +30,7 @@ public struct SamplingPlan: Sendable {
     public var fallbackOrderUnspecified: Bool
     /// Variants that are never sampled (they can still be pinned or used as candidates of other variants).
     public var neverSampled: [String]
+
+    /// Uniform sampling over whatever variants are in play (the default, and `tensorzero::default`'s).
+    public static let uniformOverAll = SamplingPlan(policy: .uniform, candidates: [], fallbacks: [], fallbackOrderUnspecified: false, neverSampled: [])
 }

@@ -1,0 +1,68 @@
+import SwitchyardConfig
+import SwitchyardPlan
+
+/// Resolves a provider's credential chain for one request (reference §1.5): the default side unless it
+/// cannot be resolved, then the fallback side. A provider's 401 is not a resolution failure.
+struct RequestCredentials {
+    /// The credential an attempt will send.
+    struct Choice {
+        var secret: Secret?
+        var location: CredentialLocation
+        var isFallback: Bool
+    }
+
+    let vault: CredentialVault
+
+    /// The credential to send, or the error that makes the provider fail without an attempt.
+    func choose(for provider: ProviderPlan, request: InferenceRequest) -> Result<Choice, InferenceError> {
+        let policy = ProviderCredentialPolicy.of(provider.type)
+        var lastError: InferenceError?
+        for link in provider.credentials.links {
+            switch resolve(link.location, policy: policy, request: request) {
+            case .success(let secret):
+                return .success(Choice(secret: secret, location: link.location, isFallback: link.role == .fallback))
+            case .failure(let error):
+                lastError = error
+            }
+        }
+        return .failure(lastError ?? .apiKeyMissing(provider: policy.requestName, message: "No credentials are set"))
+    }
+
+    /// The error TensorZero raises before calling a shorthand model whose static credential could not be
+    /// loaded (both sides of a fallback are loaded eagerly); `nil` when it loads.
+    func lazyLoadFailure(for provider: ProviderPlan) -> InferenceError? {
+        let policy = ProviderCredentialPolicy.of(provider.type)
+        for link in provider.credentials.links {
+            switch link.location {
+            case .env(let name) where vault.value(for: link.location) == nil:
+                return .apiKeyMissing(provider: policy.startupName, message: "Environment variable `\(name)` is missing")
+            case .path, .pathFromEnv where vault.value(for: link.location) == nil:
+                return .apiKeyMissing(provider: policy.startupName, message: "Failed to read credentials file")
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    private func resolve(_ location: CredentialLocation, policy: ProviderCredentialPolicy, request: InferenceRequest) -> Result<Secret?, InferenceError> {
+        switch location {
+        case .dynamic(let key):
+            guard let secret = request.credentials[key] else {
+                return .failure(.apiKeyMissing(provider: policy.requestName, message: "Dynamic api key `\(key)` is missing"))
+            }
+            return .success(secret)
+        case .env, .path, .pathFromEnv:
+            guard let secret = vault.value(for: location) else {
+                return .failure(.apiKeyMissing(provider: policy.requestName, message: "\(location) could not be loaded"))
+            }
+            return .success(secret)
+        case .none:
+            return policy.noneBehaviour == .failsEveryRequest
+                ? .failure(.apiKeyMissing(provider: policy.requestName, message: "No credentials are set"))
+                : .success(nil)
+        case .sdk:
+            return .success(nil)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import SwitchyardConfig
+import SwitchyardPlan
+
+/// What a request's execution needs from its driver next.
+public enum EngineAction: Sendable {
+    /// Send one attempt to an upstream and report its outcome with `complete(_:at:)`.
+    case attempt(ProviderAttempt)
+    /// Wait (retry backoff) and call `resume(at:)` at that time.
+    case sleep(until: Nanoseconds)
+    /// The request is done.
+    case finished(InferenceResult)
+}
+
+/// One call to one upstream.
+public struct ProviderAttempt: Sendable {
+    public var variant: String
+    public var model: String
+    public var provider: ProviderPlan
+    /// The credential to present (`nil` when the provider sends none).
+    public var credential: Secret?
+    /// Where that credential came from.
+    public var credentialLocation: CredentialLocation
+    public var isFallbackCredential: Bool
+    /// When the attempt started.
+    public var start: Nanoseconds
+    /// The earliest of the provider, model and variant deadlines; the driver reports `.timedOut` then.
+    public var deadline: Nanoseconds?
+    public var stream: Bool
+}
+
+/// What an upstream did with an attempt.
+public enum AttemptOutcome: Sendable, Hashable {
+    case success
+    case status(Int, body: String)
+    /// The deadline passed without an answer.
+    case timedOut
+    case connectionReset
+    case unparseableResponse(String)
+}

@@ -1,0 +1,21 @@
+/// How a request ended, with every step it took.
+public struct InferenceResult: Sendable {
+    /// 200, or the error's status.
+    public var status: Int
+    /// The variant that served (or, for a pinned failure, was pinned).
+    public var variant: String?
+    public var model: String?
+    public var provider: String?
+    /// The credential location that served a success.
+    public var credential: String?
+    /// Whether that location was the fallback side of its setting.
+    public var usedFallbackCredential: Bool
+    public var error: InferenceError?
+    public var episodeID: EpisodeID
+    public var start: Nanoseconds
+    public var end: Nanoseconds
+    public var trace: [AttemptRecord]
+
+    /// Upstream attempts made (skipped providers do not count).
+    public var attemptCount: Int { trace.reduce(0) { $0 + ($1.isAttempt ? 1 : 0) } }
+}
