@@ -8,8 +8,8 @@ struct Switchyard: ParsableCommand {
             Switchyard reads the `tensorzero.toml` you already have, compiles it into a resolved routing plan, \
             and reports every problem at once with file:line:col and a stable code.
 
-            Exit codes: 0 ok, 1 the config is invalid, 64 bad command-line usage.
+            Exit codes: 0 ok, 1 the config (or a scenario file) is invalid, 2 a scenario expectation failed, 64 bad command-line usage.
             """,
-        subcommands: [CheckCommand.self, CompileCommand.self, ExplainCommand.self, CodesCommand.self]
+        subcommands: [CheckCommand.self, CompileCommand.self, ExplainCommand.self, SimulateCommand.self, CodesCommand.self]
     )
 }

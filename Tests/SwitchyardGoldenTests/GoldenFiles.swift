@@ -29,6 +29,13 @@ enum GoldenFiles {
         return folders.sorted()
     }
 
+    /// Every shipped `*.scenario.toml` under `scenarios/`, relative to the root.
+    static func scenarioFiles() throws -> [String] {
+        let scenarios = packageRoot.appendingPathComponent("scenarios")
+        guard let walker = FileManager.default.enumerator(atPath: scenarios.path) else { return [] }
+        return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".scenario.toml") }.map { "scenarios/\($0)" }.sorted()
+    }
+
     /// Compares `actual` with the golden file at `relativePath`, recording it instead when asked to.
     static func compare(_ actual: String, with relativePath: String) throws -> Comparison {
         let url = packageRoot.appendingPathComponent(relativePath)

@@ -2,7 +2,7 @@
 ///
 /// Ranges: `SY00xx` files and TOML, `SY01xx` schema, `SY02xx` credentials, `SY03xx` models and providers,
 /// `SY04xx` functions and variants, `SY05xx` experimentation, `SY06xx` timeouts and retries,
-/// `SY07xx` tools and metrics.
+/// `SY07xx` tools and metrics, `SY08xx` scenario files.
 public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     // Files and TOML
     case tomlSyntax = "SY0001"
@@ -74,6 +74,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case metricNameReserved = "SY0701"
     case toolNameReserved = "SY0702"
 
+    // Scenario files
+    case respondScriptInvalid = "SY0801"
+    case durationInvalid = "SY0802"
+    case scenarioReferenceUnknown = "SY0803"
+
     /// The severity a finding of this code has unless a rule says otherwise.
     public var defaultSeverity: Diagnostic.Severity {
         switch self {
@@ -143,6 +148,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .timeoutTotalBelowTTFT: "streaming `total_ms` is below `ttft_ms`"
         case .metricNameReserved: "metric name is reserved"
         case .toolNameReserved: "tool name uses the reserved `tensorzero::` prefix"
+        case .respondScriptInvalid: "upstream `respond` script is malformed"
+        case .durationInvalid: "duration is malformed"
+        case .scenarioReferenceUnknown: "scenario names something the config does not have"
         }
     }
 }

@@ -14,7 +14,8 @@ public enum EnvironmentFile {
     public static func parse(_ text: String, file: String) -> (environment: Environment, diagnostics: [Diagnostic]) {
         var variables: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+        for (index, rawLine) in lines.enumerated() {
             var line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.hasSuffix("\r") { line.removeLast() }
             if line.isEmpty || line.hasPrefix("#") { continue }

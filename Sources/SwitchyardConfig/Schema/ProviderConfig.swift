@@ -20,6 +20,8 @@ public struct ProviderConfig: Sendable {
     public var extraHeaderNames: [String]
     /// JSON pointers of the `extra_body` entries.
     public var extraBodyPointers: [String]
+    /// Where fields that are kept only as "written here" were written (`provider_tools`, `content_type_overrides`).
+    public var otherFields: [String: SourceLocation] = [:]
 
     /// A string field's value, if written.
     public func string(_ field: String) -> String? { strings[field]?.value }
@@ -72,8 +74,8 @@ extension ProviderConfig {
                 provider.credential = reader.credentialSpec(field)
             } else if awsCredentialFields.contains(field) {
                 provider.awsCredentials[field] = reader.locationString(field)
-            } else {
-                reader.accept([field])
+            } else if let value = reader.value(field) {
+                provider.otherFields[field] = value.location
             }
         }
         if type == .gcpVertexGemini, !reader.contains("model_id"), !reader.contains("endpoint_id") {

@@ -5,39 +5,58 @@
 /// and decoding carries on, so one run finds every problem.
 public struct TableReader {
     public let table: TOMLTable
-    /// Dotted path of this table (`models.m.providers.p`).
-    public let path: String
     /// Where the table starts.
     public let location: SourceLocation
     public let diagnostics: DiagnosticCollector
-    private var readKeys: Set<String> = []
+    /// The parent's path and this table's key in it; the dotted path is only joined when asked for, since
+    /// most tables are read without a diagnostic.
+    private let parentPath: String
+    private let key: String?
+    /// The entries read (or accepted) so far, by position.
+    private var readEntries = EntryMarks()
 
     public init(table: TOMLTable, path: String, location: SourceLocation, diagnostics: DiagnosticCollector) {
-        self.table = table
-        self.path = path
-        self.location = location
-        self.diagnostics = diagnostics
+        self.init(table: table, parentPath: path, key: nil, location: location, diagnostics: diagnostics)
     }
 
     /// A reader for `value` if it is a table; otherwise reports a type error and returns `nil`.
     public init?(_ value: TOMLValue, path: String, diagnostics: DiagnosticCollector, expecting: String = "a table") {
+        self.init(value, parentPath: path, key: nil, diagnostics: diagnostics, expecting: expecting)
+    }
+
+    private init(table: TOMLTable, parentPath: String, key: String?, location: SourceLocation, diagnostics: DiagnosticCollector) {
+        self.table = table
+        self.parentPath = parentPath
+        self.key = key
+        self.location = location
+        self.diagnostics = diagnostics
+    }
+
+    private init?(_ value: TOMLValue, parentPath: String, key: String?, diagnostics: DiagnosticCollector, expecting: String = "a table") {
         guard case .table(let table) = value.kind else {
+            let path = key.map { keyPath(parentPath, $0) } ?? parentPath
             diagnostics.report(.wrongType, at: value.location, path: path, "expected \(expecting), found \(value.typeName)")
             return nil
         }
-        self.init(table: table, path: path, location: value.location, diagnostics: diagnostics)
+        self.init(table: table, parentPath: parentPath, key: key, location: value.location, diagnostics: diagnostics)
+    }
+
+    /// Dotted path of this table (`models.m.providers.p`).
+    public var path: String {
+        key.map { keyPath(parentPath, $0) } ?? parentPath
     }
 
     /// The path of a key inside this table.
     public func path(of key: String) -> String { keyPath(path, key) }
 
     /// Whether the table has `key` (does not mark it read).
-    public func contains(_ key: String) -> Bool { table[key] != nil }
+    public func contains(_ key: String) -> Bool { table.index(ofKey: key) != nil }
 
     /// The raw value of `key`, marking it read.
     public mutating func value(_ key: String) -> TOMLValue? {
-        readKeys.insert(key)
-        return table[key]
+        guard let position = table.index(ofKey: key) else { return nil }
+        readEntries.insert(position)
+        return table.entries[position].value
     }
 
     /// Reports that a required key is absent, at the table's location.
@@ -120,17 +139,20 @@ public struct TableReader {
             if required { reportMissing(key) }
             return nil
         }
-        return TableReader(value, path: path(of: key), diagnostics: diagnostics)
+        return TableReader(value, parentPath: path, key: key, diagnostics: diagnostics)
     }
 
     /// Marks keys as accepted without decoding them (fields that do not affect routing).
     public mutating func accept(_ keys: [String]) {
-        readKeys.formUnion(keys)
+        for position in table.entries.indices where !readEntries.contains(position) && keys.contains(table.entries[position].key) {
+            readEntries.insert(position)
+        }
     }
 
     /// Reports every key that was not read as unknown, listing `expected` the way serde does.
     public func rejectUnknownKeys(expected: [String]) {
-        for entry in table.entries where !readKeys.contains(entry.key) {
+        for position in table.entries.indices where !readEntries.contains(position) {
+            let entry = table.entries[position]
             diagnostics.report(
                 .unknownField, at: entry.keyLocation, path: path(of: entry.key),
                 expected.isEmpty ? "unknown field `\(entry.key)`" : "unknown field `\(entry.key)`, \(TableReader.describeExpected(expected))"

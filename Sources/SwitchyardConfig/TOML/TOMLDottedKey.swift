@@ -7,8 +7,8 @@ struct TOMLKeySegment {
 /// A key as written in a key/value pair or a table header: one or more dot-separated segments.
 /// The first segment is stored inline, so the common single-segment key needs no array.
 struct TOMLDottedKey {
-    let first: TOMLKeySegment
-    private(set) var rest: [TOMLKeySegment] = []
+    private let first: TOMLKeySegment
+    private var rest: [TOMLKeySegment] = []
 
     init(_ first: TOMLKeySegment) {
         self.first = first
@@ -22,6 +22,11 @@ struct TOMLDottedKey {
 
     subscript(index: Int) -> TOMLKeySegment {
         index == 0 ? first : rest[index - 1]
+    }
+
+    /// The name of segment `index` (cheaper than the whole segment when only the name is needed).
+    func name(at index: Int) -> String {
+        index == 0 ? first.name : rest[index - 1].name
     }
 
     mutating func append(_ segment: TOMLKeySegment) {

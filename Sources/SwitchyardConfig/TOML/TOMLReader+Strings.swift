@@ -35,6 +35,9 @@ extension TOMLReader {
                 try readEscape(into: &decoded)
                 runStart = offset
             case TOMLByte.newline, TOMLByte.carriageReturn:
+                if byte == TOMLByte.carriageReturn, peek(1) != TOMLByte.newline {
+                    try rejectControlCharacter(byte, escapable: true)
+                }
                 throw error("unterminated string: a basic string cannot span lines (use \"\"\" for a multi-line string)")
             default:
                 try rejectControlCharacter(byte, escapable: true)
@@ -57,6 +60,9 @@ extension TOMLReader {
                 defer { offset += 1 }
                 return sharedString(start..<offset)
             case TOMLByte.newline, TOMLByte.carriageReturn:
+                if byte == TOMLByte.carriageReturn, peek(1) != TOMLByte.newline {
+                    try rejectControlCharacter(byte, escapable: false)
+                }
                 throw error("unterminated string: a literal string cannot span lines (use ''' for a multi-line string)")
             default:
                 try rejectControlCharacter(byte, escapable: false)

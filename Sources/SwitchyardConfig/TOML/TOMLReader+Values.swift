@@ -16,7 +16,7 @@ extension TOMLReader {
         for index in 0..<(key.count - 1) {
             target = try tree.tableForDottedPrefix(in: target, key, segment: index)
         }
-        try tree.insert(value, in: target, for: key)
+        try tree.insert(value, in: target, for: consume key)
     }
 
     /// Reads any value; the cursor is on its first character.

@@ -66,6 +66,7 @@ struct TOMLReader {
 
     /// The location of byte `position`, which must lie on the current line.
     mutating func location(at position: Int) -> SourceLocation {
+        assert(position >= lineStart, "locations are only computed on the current line")
         if position < columnAnchorOffset {
             columnAnchorOffset = lineStart
             columnAnchorColumn = 1

@@ -16,8 +16,9 @@ struct TOMLStringCache {
     /// A string made from `document[range]` (valid UTF-8), shared with earlier calls for the same bytes.
     mutating func string(_ range: Range<Int>, in document: UnsafeBufferPointer<UInt8>) -> String {
         let count = range.count
+        guard count > 0 else { return "" }
         let start = document.baseAddress! + range.lowerBound
-        guard count > 0, count <= Self.maximumLength else {
+        guard count <= Self.maximumLength else {
             return String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
         }
         let slot = Self.slot(hashing: start, count: count)

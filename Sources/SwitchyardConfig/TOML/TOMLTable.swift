@@ -65,15 +65,18 @@ public struct TOMLTable: Sendable {
     }
 
     /// Appends `key`, which the caller guarantees is not in the table yet.
-    mutating func appendNewKey(_ key: String, _ value: TOMLValue, keyLocation: SourceLocation) {
+    mutating func appendNewKey(_ key: consuming String, _ value: consuming TOMLValue, keyLocation: consuming SourceLocation) {
+        let index = entries.count
+        if index > Self.linearSearchLimit {
+            indexByKey[copy key] = index
+        }
         entries.append(Entry(key: key, keyLocation: keyLocation, value: value))
-        if entries.count == Self.linearSearchLimit + 1 {
+        if index == Self.linearSearchLimit {
+            // The table just outgrew linear search: index every key.
             indexByKey.reserveCapacity(entries.count * 2)
-            for (index, entry) in entries.enumerated() {
-                indexByKey[entry.key] = index
+            for (position, entry) in entries.enumerated() {
+                indexByKey[entry.key] = position
             }
-        } else if entries.count > Self.linearSearchLimit {
-            indexByKey[key] = entries.count - 1
         }
     }
 

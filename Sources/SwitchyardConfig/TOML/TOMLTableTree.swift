@@ -74,8 +74,8 @@ struct TOMLTableTree {
     mutating func tableForHeaderPrefix(
         in parent: TableID, _ key: TOMLDottedKey, segment index: Int
     ) throws(TOMLSyntaxError) -> TableID {
-        let segment = key[index]
-        guard let entryIndex = tables[parent].table.index(ofKey: segment.name) else {
+        guard let entryIndex = tables[parent].table.index(ofKey: key.name(at: index)) else {
+            let segment = key[index]
             return addTable(to: parent, segment, origin: .implicit, location: segment.location)
         }
         switch tables[parent].openChild(at: entryIndex) {
@@ -92,9 +92,8 @@ struct TOMLTableTree {
     mutating func defineTable(
         in parent: TableID, _ key: TOMLDottedKey, at headerLocation: SourceLocation
     ) throws(TOMLSyntaxError) -> TableID {
-        let segment = key.last
-        guard let entryIndex = tables[parent].table.index(ofKey: segment.name) else {
-            return addTable(to: parent, segment, origin: .header, location: headerLocation)
+        guard let entryIndex = tables[parent].table.index(ofKey: key.name(at: key.count - 1)) else {
+            return addTable(to: parent, key.last, origin: .header, location: headerLocation)
         }
         switch tables[parent].openChild(at: entryIndex) {
         case .table(let existing) where tables[existing].origin == .implicit:
@@ -117,11 +116,10 @@ struct TOMLTableTree {
     mutating func appendArrayTable(
         in parent: TableID, _ key: TOMLDottedKey, at headerLocation: SourceLocation
     ) throws(TOMLSyntaxError) -> TableID {
-        let segment = key.last
-        guard let entryIndex = tables[parent].table.index(ofKey: segment.name) else {
+        guard let entryIndex = tables[parent].table.index(ofKey: key.name(at: key.count - 1)) else {
             let element = newTable(origin: .header, location: headerLocation)
             tableArrays.append(OpenTableArray(location: headerLocation, elements: [element]))
-            add(to: parent, segment, placeholder: .array([]), at: headerLocation, .arrayOfTables(tableArrays.count - 1))
+            add(to: parent, key.last, placeholder: .array([]), at: headerLocation, .arrayOfTables(tableArrays.count - 1))
             return element
         }
         switch tables[parent].openChild(at: entryIndex) {
@@ -145,8 +143,8 @@ struct TOMLTableTree {
     mutating func tableForDottedPrefix(
         in parent: TableID, _ key: TOMLDottedKey, segment index: Int
     ) throws(TOMLSyntaxError) -> TableID {
-        let segment = key[index]
-        guard let entryIndex = tables[parent].table.index(ofKey: segment.name) else {
+        guard let entryIndex = tables[parent].table.index(ofKey: key.name(at: index)) else {
+            let segment = key[index]
             return addTable(to: parent, segment, origin: .dottedKey, location: segment.location)
         }
         switch tables[parent].openChild(at: entryIndex) {
@@ -171,7 +169,7 @@ struct TOMLTableTree {
     mutating func insert(
         _ value: consuming TOMLValue, in parent: TableID, for key: consuming TOMLDottedKey
     ) throws(TOMLSyntaxError) {
-        if let entryIndex = tables[parent].table.index(ofKey: key.last.name) {
+        if let entryIndex = tables[parent].table.index(ofKey: key.name(at: key.count - 1)) {
             let first = tables[parent].table.entries[entryIndex].keyLocation
             throw TOMLSyntaxError(
                 "duplicate key `\(key.displayName())` (first defined at \(Self.lineAndColumn(first)))",
@@ -185,6 +183,7 @@ struct TOMLTableTree {
     // MARK: Freezing
 
     /// The finished root table, with every placeholder replaced by its finished table or array of tables.
+    /// The tables are moved out, so this is the last call on the tree.
     mutating func finish() -> TOMLTable {
         // Children are always created after their parents, so walking backwards finishes every child
         // before the parent that takes it.
@@ -201,7 +200,9 @@ struct TOMLTableTree {
                 tables[parent].table.replaceValue(at: entryIndex, with: value)
             }
         }
-        return tables[Self.root].table
+        var root = TOMLTable()
+        swap(&root, &tables[Self.root].table)
+        return root
     }
 
     /// Moves a finished table out of the tree as a value.

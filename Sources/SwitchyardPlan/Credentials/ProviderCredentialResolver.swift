@@ -25,7 +25,7 @@ public struct ProviderCredentialResolver {
             return ResolvedCredentials(origin: origin, links: links(spec, field: field) { _ in .missing })
         }
         let resolved = ResolvedCredentials(origin: origin, links: links(spec, field: field) { location in
-            startupStatus(location, provider: provider, policy: policy, at: anchor)
+            startupStatus(location, provider: provider, policy: policy, origin: origin, at: anchor)
         })
         CredentialWarnings(diagnostics: diagnostics).inspect(provider, policy: policy, origin: origin, spec: spec)
         return resolved
@@ -78,8 +78,8 @@ public struct ProviderCredentialResolver {
         var accepted = true
         for location in spec.locations where !policy.acceptedForms.contains(location.value.form) {
             accepted = false
-            let message = "Invalid \(field) for \(policy.startupName) provider"
             let isGCP = policy.type == .gcpVertexGemini || policy.type == .gcpVertexAnthropic
+            let message = "Invalid \(field) for \(isGCP ? policy.startupName : policy.requestName) provider"
             diagnostics.report(
                 .credentialFormRejected, at: location.location, path: path,
                 isGCP ? "Error in acquiring GCP credentials: \(message)" : message,
@@ -89,8 +89,11 @@ public struct ProviderCredentialResolver {
         return accepted
     }
 
-    private func startupStatus(_ location: Located<CredentialLocation>, provider: ProviderConfig, policy: ProviderCredentialPolicy, at anchor: SourceLocation) -> CredentialStatus {
-        if case .env("AZURE_API_KEY") = location.value, provider.type == .azure,
+    private func startupStatus(
+        _ location: Located<CredentialLocation>, provider: ProviderConfig, policy: ProviderCredentialPolicy,
+        origin: CredentialOrigin, at anchor: SourceLocation
+    ) -> CredentialStatus {
+        if case .env("AZURE_API_KEY") = location.value, provider.type == .azure, origin == .builtIn,
            !check.environment.isSet("AZURE_API_KEY"), check.environment.isSet("AZURE_OPENAI_API_KEY") {
             diagnostics.report(
                 .azureLegacyKey, at: location.location, path: provider.path,
@@ -101,10 +104,16 @@ public struct ProviderCredentialResolver {
         }
         let outcome = check.check(location.value, startupName: policy.startupName)
         if outcome.status == .missing {
-            let origin = location.location == anchor ? location.location : anchor
+            let variableUnset: Bool
+            switch location.value {
+            case .env: variableUnset = true
+            case .pathFromEnv(let name): variableUnset = !check.environment.isSet(name)
+            default: variableUnset = false
+            }
             diagnostics.report(
-                location.value.form == .env ? .environmentVariableMissing : .credentialFileUnreadable,
-                at: origin, path: provider.path, outcome.failure ?? "the credential cannot be resolved"
+                variableUnset ? .environmentVariableMissing : .credentialFileUnreadable,
+                at: origin == .builtIn ? anchor : location.location, path: provider.path,
+                outcome.failure ?? "the credential cannot be resolved"
             )
         } else if outcome.status == .available, provider.type == .gcpVertexGemini || provider.type == .gcpVertexAnthropic {
             GCPKeyFileCheck(check: check, diagnostics: diagnostics).inspect(location, provider: provider)

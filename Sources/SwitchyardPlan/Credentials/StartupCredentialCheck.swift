@@ -31,9 +31,9 @@ public struct StartupCredentialCheck: Sendable {
             guard let path = environment.value(name) else {
                 return Outcome(status: .missing, failure: "API key missing for provider \(startupName): Environment variable `\(name)` for credentials path is missing")
             }
-            return checkFile(path)
+            return checkFile(path, startupName: startupName)
         case .path(let path):
-            return checkFile(path)
+            return checkFile(path, startupName: startupName)
         case .dynamic:
             return Outcome(status: .perRequest)
         case .sdk:
@@ -52,13 +52,13 @@ public struct StartupCredentialCheck: Sendable {
         }
     }
 
-    private func checkFile(_ path: String) -> Outcome {
+    private func checkFile(_ path: String, startupName: String) -> Outcome {
         let resolved = resolve(path)
         if FileManager.default.isReadableFile(atPath: resolved), !isDirectory(resolved) {
             return Outcome(status: .available)
         }
         let reason = FileManager.default.fileExists(atPath: resolved) ? "Permission denied" : "No such file or directory (os error 2)"
-        return Outcome(status: .missing, failure: "Failed to read credentials file - \(reason)")
+        return Outcome(status: .missing, failure: "API key missing for provider \(startupName): Failed to read credentials file - \(reason)")
     }
 
     private func resolve(_ path: String) -> String {

@@ -5,9 +5,9 @@ struct ProviderFieldRules: ValidationRule {
     func validate(_ config: TensorZeroConfig, context: ValidationContext, diagnostics: DiagnosticCollector) {
         for provider in config.models.flatMap(\.providers) {
             if provider.type == .openai, provider.string("api_type") != "responses" {
-                for field in ["include_encrypted_reasoning", "provider_tools"] where provider.flags[field]?.value == true || provider.strings[field] != nil {
+                for field in ["include_encrypted_reasoning", "provider_tools"] where provider.flags[field]?.value == true || provider.otherFields[field] != nil {
                     diagnostics.report(
-                        .providerFieldConflict, at: provider.flags[field]?.location ?? provider.location, path: provider.path,
+                        .providerFieldConflict, at: provider.flags[field]?.location ?? provider.otherFields[field] ?? provider.location, path: provider.path,
                         "`\(field)` requires `api_type = \"responses\"`"
                     )
                 }

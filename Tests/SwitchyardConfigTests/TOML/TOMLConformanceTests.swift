@@ -72,15 +72,17 @@ final class TOMLConformanceTests: XCTestCase {
 
     /// `$TOML_TEST_DIR`, or `../shared/toml-test` relative to the package root; skips the test when absent.
     private static func tomlTestDirectory() throws -> URL {
+        let directory: URL
         if let override = ProcessInfo.processInfo.environment["TOML_TEST_DIR"], !override.isEmpty {
-            return URL(fileURLWithPath: override)
+            directory = URL(fileURLWithPath: override)
+        } else {
+            let packageRoot = URL(fileURLWithPath: #filePath)
+                .deletingLastPathComponent()  // Tests/SwitchyardConfigTests/TOML
+                .deletingLastPathComponent()  // Tests/SwitchyardConfigTests
+                .deletingLastPathComponent()  // Tests
+                .deletingLastPathComponent()  // the package root
+            directory = packageRoot.appendingPathComponent("../shared/toml-test").standardizedFileURL
         }
-        let packageRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // TOML
-            .deletingLastPathComponent()  // SwitchyardConfigTests
-            .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()
-        let directory = packageRoot.appendingPathComponent("../shared/toml-test").standardizedFileURL
         guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("tests/files-toml-1.0.0").path) else {
             throw XCTSkip("toml-test vectors not found at \(directory.path); set TOML_TEST_DIR to a toml-test checkout")
         }

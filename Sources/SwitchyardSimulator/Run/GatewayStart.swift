@@ -1,0 +1,26 @@
+import Foundation
+import SwitchyardConfig
+import SwitchyardEngine
+import SwitchyardPlan
+
+/// Starting the simulated gateway: compile the config against the phase's environment, as TensorZero does at
+/// startup, and build the engine when it compiles.
+struct GatewayStart {
+    let environment: [String: String]
+    /// The engine, when startup succeeded.
+    let engine: Engine?
+    /// The startup errors, `path:line:col: …` each, when it failed.
+    let errors: [String]
+
+    init(config: ConfigLoader.Result, environment: [String: String], workingDirectory: String) {
+        self.environment = environment
+        let compilation = Compiler.compile(config, environment: Environment(environment), workingDirectory: workingDirectory)
+        if let plan = compilation.plan {
+            engine = Engine(plan: plan, environment: Environment(environment), workingDirectory: workingDirectory)
+            errors = []
+        } else {
+            engine = nil
+            errors = compilation.diagnostics.filter { $0.severity == .error }.map(\.description)
+        }
+    }
+}

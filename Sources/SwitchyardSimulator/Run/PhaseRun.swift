@@ -1,0 +1,99 @@
+import Foundation
+import SwitchyardConfig
+import SwitchyardEngine
+import SwitchyardPlan
+import SwitchyardReports
+
+/// One phase: check startup, send its traffic, evaluate its expectations.
+struct PhaseRun {
+    let scenario: Scenario
+    let phase: Phase
+    let gateway: GatewayStart
+    let seed: UInt64
+    let options: ScenarioRunner.Options
+    /// Scenario names the plan does not have (unknown upstreams), reported as scenario errors.
+    private(set) var referenceErrors: [String] = []
+
+    init(scenario: Scenario, phase: Phase, gateway: GatewayStart, seed: UInt64, options: ScenarioRunner.Options) {
+        self.scenario = scenario
+        self.phase = phase
+        self.gateway = gateway
+        self.seed = seed
+        self.options = options
+    }
+
+    mutating func run() -> PhaseReport {
+        let began = Date()
+        var statistics = PhaseStatistics()
+        var error: String?
+        let requests = phase.sends.reduce(0) { $0 + $1.count }
+        let expectsFailedStart = phase.expectations.startup?.value == .error || phase.expectations.startupError != nil
+        if let engine = gateway.engine, requests > 0 {
+            statistics = simulate(engine)
+        } else if requests > 0, !expectsFailedStart {
+            error = "the gateway failed to start, so no request was sent:\n" + gateway.errors.joined(separator: "\n")
+        }
+        let checks = ExpectationEvaluator(statistics: statistics, startupErrors: gateway.errors).checks(phase.expectations)
+        var summary = gateway.engine == nil ? ["gateway failed to start: \(gateway.errors.count) error(s)"] + gateway.errors : []
+        if statistics.requests > 0 || gateway.engine != nil { summary += PhaseSummary.lines(statistics) }
+        return PhaseReport(
+            name: phase.name, wallSeconds: Date().timeIntervalSince(began), requests: statistics.requests,
+            summary: summary, checks: checks, error: error
+        )
+    }
+
+    private mutating func simulate(_ engine: Engine) -> PhaseStatistics {
+        let names = UpstreamNames(plan: engine.plan)
+        var scripts: [UpstreamKey: ResponseScript] = [:]
+        var unknown: [String] = []
+        for (name, script) in scenario.upstreams.merging(phase.upstreams, uniquingKeysWith: { _, phaseScript in phaseScript }) {
+            guard let key = names.resolve(name) else {
+                unknown.append(Diagnostic(
+                    .scenarioReferenceUnknown, at: script.location, path: "upstream.\(name)",
+                    "no provider `\(name)` in the config: name an upstream as `MODEL.PROVIDER`, or a shorthand model by its name"
+                ).description)
+                continue
+            }
+            scripts[key] = script.value
+        }
+        referenceErrors = unknown.sorted()
+        var random = SplitMix64(seed: seed)
+        let streams = phase.sends.map { spec in
+            PhaseSimulation.Stream(
+                spec: spec, credentials: spec.credentials.mapValues(Secret.init),
+                sharedEpisode: .version7(milliseconds: 1_767_225_600_000, random: random.next(), random2: random.next())
+            )
+        }
+        let upstreams = MockUpstreams(scripts: scripts, revoked: revokedSecrets(), outboundTimeout: .milliseconds(engine.plan.globalTimeoutMs))
+        var simulation = PhaseSimulation(engine: engine, upstreams: upstreams, streams: streams, random: random)
+        let total = streams.reduce(0) { $0 + $1.spec.count }
+        if let trace = options.trace {
+            let phaseName = phase.name
+            simulation.onResult = { result, stream, index in trace.record(result, phase: phaseName, send: stream, index: index) }
+        }
+        if let progress = options.progress {
+            let phaseName = phase.name
+            simulation.onProgress = { progress(phaseName, $0, total) }
+        }
+        let statistics = simulation.run()
+        options.trace?.flushPhase()
+        return statistics
+    }
+
+    /// The values upstreams reject: what each revoked location resolves to in this phase.
+    private func revokedSecrets() -> Set<Secret> {
+        var secrets: Set<Secret> = []
+        let environment = scenario.environment.merging(phase.environment) { _, new in new }
+        for location in phase.revoke {
+            switch CredentialLocation(parsing: location.value) {
+            case .env(let name)?:
+                if let value = environment[name] { secrets.insert(Secret(value)) }
+            case .dynamic(let key)?:
+                for send in phase.sends { if let value = send.credentials[key] { secrets.insert(Secret(value)) } }
+            default:
+                continue
+            }
+        }
+        return secrets
+    }
+}

@@ -1,0 +1,48 @@
+import SwitchyardEngine
+
+/// What one phase's requests did, counted: the observations expectations are checked against.
+public struct PhaseStatistics: Sendable {
+    public var requests = 0
+    public var byStatus: [Int: Int] = [:]
+    /// Successes by upstream name (`MODEL.PROVIDER`, or a shorthand model).
+    public var servedBy: [String: Int] = [:]
+    /// Successes by variant.
+    public var byVariant: [String: Int] = [:]
+    /// Successes by the credential location that served them.
+    public var byCredential: [String: Int] = [:]
+    /// Successes served by the fallback side of a `{ default, fallback }` credential.
+    public var fallbackCredential = 0
+    /// Upstream attempts (skipped providers are not attempts).
+    public var attempts = 0
+    /// Distinct error messages with how often each occurred.
+    public var errors: [String: Int] = [:]
+    /// Every request's simulated latency, in nanoseconds.
+    public var latencies: [Int64] = []
+
+    public var successes: Int { byStatus[200, default: 0] }
+
+    mutating func record(_ result: InferenceResult) {
+        requests += 1
+        byStatus[result.status, default: 0] += 1
+        attempts += result.attemptCount
+        latencies.append(result.end - result.start)
+        if let error = result.error {
+            errors[error.message, default: 0] += 1
+            return
+        }
+        if let model = result.model, let provider = result.provider {
+            servedBy[UpstreamNames.display(model: model, provider: provider), default: 0] += 1
+        }
+        if let variant = result.variant { byVariant[variant, default: 0] += 1 }
+        if let credential = result.credential { byCredential[credential, default: 0] += 1 }
+        if result.usedFallbackCredential { fallbackCredential += 1 }
+    }
+
+    /// The latency below which `fraction` of requests fall, in milliseconds (nearest rank).
+    public func latencyPercentile(_ fraction: Double) -> Double? {
+        guard !latencies.isEmpty else { return nil }
+        let sorted = latencies.sorted()
+        let rank = max(0, min(sorted.count - 1, Int((fraction * Double(sorted.count)).rounded(.up)) - 1))
+        return Double(sorted[rank]) / 1_000_000
+    }
+}

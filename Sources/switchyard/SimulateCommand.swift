@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import SwitchyardConfig
+import SwitchyardReports
+import SwitchyardSimulator
+
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Replay scenario files against mock providers on a simulated clock.",
+        discussion: """
+            Each *.scenario.toml names a config, the gateway's environment, how upstreams answer, and phases of \
+            traffic with expectations (statuses, variants and shares, providers, credentials, attempts, latency, \
+            startup errors). Simulated time costs no real time: a 100,000-request phase takes well under a second.
+
+            Exit codes: 0 every expectation held, 1 a scenario or its config is invalid, 2 an expectation failed.
+
+            Examples:
+              switchyard simulate scenarios/
+              switchyard simulate scenarios/load-balancing --junit report.xml --trace trace.jsonl
+              switchyard simulate --config new/tensorzero.toml scenarios/   # the same scenarios against a changed config
+            """
+    )
+
+    @OptionGroup var options: ConfigOverride
+
+    @Argument(help: ArgumentHelp("Scenario files, or folders searched for *.scenario.toml.", valueName: "scenario-file-or-dir"))
+    var paths: [String]
+
+    @Option(help: ArgumentHelp("Write a JUnit XML report here.", valueName: "report.xml"))
+    var junit: String?
+
+    @Option(help: ArgumentHelp("Write every request and attempt as JSON lines here.", valueName: "trace.jsonl"))
+    var trace: String?
+
+    @Option(help: "Replace every scenario's seed.")
+    var seed: UInt64?
+
+    func validate() throws {
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("No such scenario file or folder: \(path)")
+        }
+    }
+
+    func run() throws {
+        let files = ScenarioFiles.expand(paths)
+        guard !files.isEmpty else { throw ValidationError("No *.scenario.toml files under \(paths.joined(separator: ", ")).") }
+        let traceSink = try trace.map { try TraceSink(path: $0) }
+        var reports: [ScenarioReport] = []
+        for file in files {
+            reports.append(ScenarioExecution(file: file, configOverride: options.config, seed: seed, trace: traceSink).run())
+        }
+        try traceSink?.close()
+        let report = SimulationReport(scenarios: reports)
+        print(TerminalReport.render(report), terminator: "")
+        if let junit {
+            try JUnitReport.write(report, to: junit, hostname: ProcessInfo.processInfo.hostName)
+        }
+        if report.hasErrors { throw invalidConfig }
+        if report.hasFailures { throw ExitCode(2) }
+    }
+}
+
+/// `simulate --config`: run scenarios against another config than the one they name.
+struct ConfigOverride: ParsableArguments {
+    @Option(help: ArgumentHelp("Run every scenario against this config (path or glob) instead of its own.", valueName: "path-or-glob"))
+    var config: String?
+}
