@@ -89,7 +89,7 @@ final class ScenarioParserTests: XCTestCase {
         XCTAssertFalse(send.stream)
         XCTAssertEqual(healthy.expectations.status["200"]?.value, .all)
         XCTAssertEqual(healthy.expectations.variantShare.mapValues(\.value), ["gpt_4o_mini_1": 0.5, "gpt_4o_mini_2": 0.5])
-        XCTAssertEqual(healthy.expectations.variantShare["gpt_4o_mini_2"]?.location, SourceLocation(file: demoScenarioFile, line: 19, column: 50))
+        XCTAssertEqual(healthy.expectations.variantShare["gpt_4o_mini_2"]?.location, SourceLocation(file: demoScenarioFile, line: 19, column: 47))
         XCTAssertEqual(healthy.expectations.status["200"]?.location, SourceLocation(file: demoScenarioFile, line: 18, column: 19))
         XCTAssertEqual(healthy.expectations.tolerance?.value, 0.03)
         XCTAssertEqual(healthy.expectations.latencyP50Ms?.value, 120)
