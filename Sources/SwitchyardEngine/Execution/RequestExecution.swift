@@ -6,12 +6,12 @@ import SwitchyardPlan
 /// Call `next()` for the first action; after an `.attempt`, report its outcome with `complete(_:at:)`;
 /// after a `.sleep`, call `resume(at:)`. Both return the following action.
 public struct RequestExecution: Sendable {
-    private let engine: Engine
+    private let core: EngineCore
     private let request: InferenceRequest
-    private let functionName: String
-    private let sampler: VariantSampler
-    private let variants: [String: VariantPlan]
+    private let route: FunctionRoute
     private let isPinned: Bool
+    private let recordingTrace: Bool
+    private var attempts = 0
     private let u: Double
     private var backoff: RetryBackoff
     private var activeVariants: [String]
@@ -44,18 +44,17 @@ public struct RequestExecution: Sendable {
         var pendingProviderDeadline: Deadline?
     }
 
-    init(engine: Engine, request: InferenceRequest, now: Nanoseconds, jitterSeed: UInt64) {
-        self.engine = engine
+    init(core: EngineCore, request: InferenceRequest, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
+        self.core = core
         self.request = request
+        self.recordingTrace = recordingTrace
         startTime = now
         backoff = RetryBackoff(seed: jitterSeed)
-        let target = TargetResolution(engine: engine, request: request)
-        functionName = target.functionName
-        sampler = VariantSampler(target.sampling)
-        variants = target.variants
+        let target = TargetResolution(core: core, request: request)
+        route = target.route
         isPinned = request.pinnedVariant != nil
         activeVariants = target.activeVariants
-        u = EpisodeDraw.uniformValue(functionName: target.functionName, episode: request.episodeID)
+        u = EpisodeDraw.uniformValue(functionName: route.name, episode: request.episodeID)
         stage = .chooseVariant
         if let error = target.error {
             stage = .finished(result(error: error, at: now))
@@ -72,7 +71,8 @@ public struct RequestExecution: Sendable {
         guard case .awaitingAttempt(let attempt) = stage, var run = current else { return advance(now) }
         let deadlines = AttemptClassifier.Deadlines(provider: run.pendingProviderDeadline, model: run.modelDeadline, variant: run.deadline)
         let (record, failure) = AttemptClassifier.classify(outcome, attempt: attempt, deadlines: deadlines, at: now)
-        trace.append(record)
+        attempts += 1
+        if recordingTrace { trace.append(record) }
         guard let failure else {
             stage = .finished(success(attempt, at: now))
             return advance(now)
@@ -123,22 +123,22 @@ public struct RequestExecution: Sendable {
         if isPinned, let pinned = activeVariants.first {
             name = pinned
         } else {
-            switch sampler.sample(u, from: activeVariants) {
+            switch route.sampler.sample(u, from: activeVariants) {
             case .success(let chosen): name = chosen
             case .failure:
-                let error: InferenceError = variantErrors.isEmpty ? .noValidVariants(function: functionName) : .allVariantsFailed(variantErrors)
+                let error: InferenceError = variantErrors.isEmpty ? .noValidVariants(function: route.name) : .allVariantsFailed(variantErrors)
                 stage = .finished(result(error: error, at: now))
                 return
             }
         }
         activeVariants.removeAll { $0 == name }
-        guard let plan = variants[name], let modelName = plan.model ?? plan.judgeModel, let model = engine.model(named: modelName) else {
-            variantFailed(.invalidModelName(variants[name]?.model ?? name), at: now, variant: name)
+        guard let plan = route.variants[name], let modelName = plan.model ?? plan.judgeModel, let model = core.model(named: modelName) else {
+            variantFailed(.invalidModelName(route.variants[name]?.model ?? name), at: now, variant: name)
             return
         }
         let deadline = Deadline.earliest(from: now, plan.timeouts, stream: request.stream, level: .variant)
         current = VariantRun(name: name, plan: plan, model: model, deadline: deadline)
-        if model.isShorthand, let provider = model.routing.first, let failure = engine.credentials.lazyLoadFailure(for: provider) {
+        if model.isShorthand, let provider = model.routing.first, let failure = core.credentials.lazyLoadFailure(for: provider) {
             variantFailed(failure, at: now)
             return
         }
@@ -161,12 +161,14 @@ public struct RequestExecution: Sendable {
             return
         }
         let provider = run.model.routing[run.providerIndex]
-        switch engine.credentials.choose(for: provider, request: request) {
+        switch core.credentials.choose(for: provider, request: request) {
         case .failure(let error):
-            trace.append(AttemptRecord(
-                variant: run.name, model: run.model.name, provider: provider.name, credential: nil, usedFallbackCredential: false,
-                outcome: .skipped(reason: error.message), start: now, end: now
-            ))
+            if recordingTrace {
+                trace.append(AttemptRecord(
+                    variant: run.name, model: run.model.name, provider: provider.name, credential: nil, usedFallbackCredential: false,
+                    outcome: .skipped(reason: error.message), start: now, end: now
+                ))
+            }
             run.providerErrors.append(.init(provider: provider.name, error: error))
             run.providerIndex += 1
             current = run
@@ -213,14 +215,14 @@ public struct RequestExecution: Sendable {
         InferenceResult(
             status: 200, variant: attempt.variant, model: attempt.model, provider: attempt.provider.name,
             credential: attempt.credentialLocation.description, usedFallbackCredential: attempt.isFallbackCredential,
-            error: nil, episodeID: request.episodeID, start: startTime, end: now, trace: trace
+            error: nil, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts, trace: trace
         )
     }
 
     private func result(error: InferenceError, at now: Nanoseconds, variant: String? = nil) -> InferenceResult {
         InferenceResult(
             status: error.status, variant: variant, model: nil, provider: nil, credential: nil, usedFallbackCredential: false,
-            error: error, episodeID: request.episodeID, start: startTime, end: now, trace: trace
+            error: error, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts, trace: trace
         )
     }
 }

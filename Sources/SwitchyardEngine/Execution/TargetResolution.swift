@@ -1,42 +1,40 @@
 import SwitchyardPlan
 
 /// What a request targets, resolved against the plan: the function (or the ad-hoc `tensorzero::default`
-/// function of a `model_name` request), its variants, and the ones in play.
+/// function of a `model_name` request), and the variants in play.
 struct TargetResolution {
-    var functionName: String
-    var sampling: SamplingPlan = .uniformOverAll
-    var variants: [String: VariantPlan] = [:]
+    var route: FunctionRoute
     /// Variant names in play, sorted (a pinned request has only its pin).
-    var activeVariants: [String] = []
+    var activeVariants: [String]
     /// Why the request fails before any variant runs.
     var error: InferenceError?
 
     static let defaultFunction = "tensorzero::default"
 
-    init(engine: Engine, request: InferenceRequest) {
+    init(core: EngineCore, request: InferenceRequest) {
+        error = nil
         switch request.target {
         case .function(let name):
-            functionName = name
-            guard let function = engine.plan.functions[name] else {
+            guard let route = core.routes[name] else {
+                self.route = FunctionRoute(name: name, sampling: .uniformOverAll, variants: [:])
+                activeVariants = []
                 error = name == Self.defaultFunction ? .functionWithoutVariants(name) : .unknownFunction(name)
                 return
             }
-            sampling = function.sampling
-            variants = function.variants
-            activeVariants = function.variants.keys.sorted()
+            self.route = route
+            activeVariants = route.sortedVariantNames
             if activeVariants.isEmpty {
                 error = .functionWithoutVariants(name)
             } else if let pinned = request.pinnedVariant {
                 activeVariants = [pinned]
-                if variants[pinned] == nil { error = .unknownVariant(pinned) }
+                if route.variants[pinned] == nil { error = .unknownVariant(pinned) }
             }
         case .model(let name):
-            functionName = Self.defaultFunction
-            variants = [name: .defaultFunctionVariant(model: name)]
+            route = FunctionRoute(name: Self.defaultFunction, sampling: .uniformOverAll, variants: [name: .defaultFunctionVariant(model: name)])
             activeVariants = [name]
             if request.pinnedVariant != nil {
                 error = .variantWithModelName
-            } else if engine.model(named: name) == nil {
+            } else if core.model(named: name) == nil {
                 error = .invalidModelName(name)
             }
         }

@@ -14,8 +14,8 @@ public struct InferenceResult: Sendable {
     public var episodeID: EpisodeID
     public var start: Nanoseconds
     public var end: Nanoseconds
-    public var trace: [AttemptRecord]
-
     /// Upstream attempts made (skipped providers do not count).
-    public var attemptCount: Int { trace.reduce(0) { $0 + ($1.isAttempt ? 1 : 0) } }
+    public var attemptCount: Int
+    /// Every step, when the execution was recording a trace; empty otherwise.
+    public var trace: [AttemptRecord]
 }

@@ -49,7 +49,7 @@ struct PhaseSimulation {
             case .arrival(let stream, let index):
                 let spec = streams[stream].spec
                 if index + 1 < spec.count { events.push(.arrival(stream: stream, index: index + 1), at: now + spec.every) }
-                var execution = engine.start(request(for: stream, at: now), at: now, jitterSeed: random.next())
+                var execution = engine.start(request(for: stream, at: now), at: now, jitterSeed: random.next(), recordingTrace: onResult != nil)
                 action = execution.next(at: now)
                 slot = freeSlots.popLast() ?? { slots.append(nil); return slots.count - 1 }()
                 slots[slot] = InFlight(execution: execution, stream: stream, index: index)
@@ -75,6 +75,7 @@ struct PhaseSimulation {
                 if statistics.requests % 100_000 == 0 { onProgress?(statistics.requests) }
             }
         }
+        statistics.finish()
         return statistics
     }
 

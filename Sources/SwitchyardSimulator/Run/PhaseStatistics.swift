@@ -21,21 +21,47 @@ public struct PhaseStatistics: Sendable {
 
     public var successes: Int { byStatus[200, default: 0] }
 
+    /// Successes counted by how they were served, expanded into the per-key counts when the phase ends.
+    private var servings: [Serving: Int] = [:]
+    private var errorCounts: [InferenceError: Int] = [:]
+
+    private struct Serving: Hashable {
+        var variant: String?
+        var model: String?
+        var provider: String?
+        var credential: String?
+        var usedFallbackCredential: Bool
+    }
+
     mutating func record(_ result: InferenceResult) {
         requests += 1
         byStatus[result.status, default: 0] += 1
         attempts += result.attemptCount
         latencies.append(result.end - result.start)
         if let error = result.error {
-            errors[error.message, default: 0] += 1
+            errorCounts[error, default: 0] += 1
             return
         }
-        if let model = result.model, let provider = result.provider {
-            servedBy[UpstreamNames.display(model: model, provider: provider), default: 0] += 1
+        let serving = Serving(
+            variant: result.variant, model: result.model, provider: result.provider, credential: result.credential,
+            usedFallbackCredential: result.usedFallbackCredential
+        )
+        servings[serving, default: 0] += 1
+    }
+
+    /// Folds the grouped counts into the per-key tables; call once, after the last `record`.
+    mutating func finish() {
+        for (serving, count) in servings {
+            if let model = serving.model, let provider = serving.provider {
+                servedBy[UpstreamNames.display(model: model, provider: provider), default: 0] += count
+            }
+            if let variant = serving.variant { byVariant[variant, default: 0] += count }
+            if let credential = serving.credential { byCredential[credential, default: 0] += count }
+            if serving.usedFallbackCredential { fallbackCredential += count }
         }
-        if let variant = result.variant { byVariant[variant, default: 0] += 1 }
-        if let credential = result.credential { byCredential[credential, default: 0] += 1 }
-        if result.usedFallbackCredential { fallbackCredential += 1 }
+        for (error, count) in errorCounts { errors[error.message, default: 0] += count }
+        servings = [:]
+        errorCounts = [:]
     }
 
     /// The latency below which `fraction` of requests fall, in milliseconds (nearest rank).
