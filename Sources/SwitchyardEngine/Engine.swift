@@ -11,6 +11,9 @@ public struct Engine: Sendable {
     /// The plan being served.
     public var plan: RoutingPlan { core.plan }
 
+    /// Every provider of every configured or referenced model, indexed by `ProviderRoute.id`.
+    public var providers: [ProviderRoute] { core.providers }
+
     /// Starts the engine over `plan` with the credential values of `environment` (read once, as at startup).
     public init(plan: RoutingPlan, environment: Environment, workingDirectory: String = FileManager.default.currentDirectoryPath) {
         core = EngineCore(plan: plan, environment: environment, workingDirectory: workingDirectory)
@@ -27,34 +30,36 @@ public struct Engine: Sendable {
 final class EngineCore: Sendable {
     let plan: RoutingPlan
     let credentials: RequestCredentials
+    /// Configured models and the shorthands variants reference.
+    let models: [String: ModelRoute]
+    let providers: [ProviderRoute]
     /// Every function's sampling and variants, ready for requests.
     let routes: [String: FunctionRoute]
 
     init(plan: RoutingPlan, environment: Environment, workingDirectory: String) {
         self.plan = plan
         credentials = RequestCredentials(vault: CredentialVault(plan: plan, environment: environment, workingDirectory: workingDirectory))
-        routes = plan.functions.mapValues { FunctionRoute(name: $0.name, sampling: $0.sampling, variants: $0.variants) }
+        var models: [String: ModelRoute] = [:]
+        var providers: [ProviderRoute] = []
+        let allModels = plan.models.merging(plan.shorthandModels) { configured, _ in configured }
+        for name in allModels.keys.sorted() {
+            let route = ModelRoute(allModels[name]!, firstProviderID: providers.count)
+            models[name] = route
+            providers += route.providers
+        }
+        self.models = models
+        self.providers = providers
+        routes = plan.functions.mapValues { function in
+            FunctionRoute(name: function.name, sampling: function.sampling, variants: function.variants.mapValues { variant in
+                VariantRoute(variant, model: (variant.model ?? variant.judgeModel).flatMap { models[$0] })
+            })
+        }
     }
 
-    /// The model a request or variant names: configured, referenced shorthand, or a new shorthand.
-    func model(named name: String) -> ModelPlan? {
-        if let model = plan.model(named: name) { return model }
+    /// The model a `model_name` request names: configured, referenced shorthand, or a new shorthand.
+    func model(named name: String) -> ModelRoute? {
+        if let model = models[name] { return model }
         guard let shorthand = ShorthandModel(name), let credentials = plan.shorthandCredentials[shorthand.type] else { return nil }
-        return ModelPlan.shorthand(shorthand, name: name, credentials: credentials)
-    }
-}
-
-/// A function as requests see it: its sampler, its variants, and their names in the order sampling walks them.
-final class FunctionRoute: Sendable {
-    let name: String
-    let sampler: VariantSampler
-    let variants: [String: VariantPlan]
-    let sortedVariantNames: [String]
-
-    init(name: String, sampling: SamplingPlan, variants: [String: VariantPlan]) {
-        self.name = name
-        sampler = VariantSampler(sampling)
-        self.variants = variants
-        sortedVariantNames = variants.keys.sorted()
+        return ModelRoute(.shorthand(shorthand, name: name, credentials: credentials), firstProviderID: -1)
     }
 }

@@ -4,10 +4,10 @@ import SwitchyardPlan
 /// Resolves a provider's credential chain for one request (reference §1.5): the default side unless it
 /// cannot be resolved, then the fallback side. A provider's 401 is not a resolution failure.
 struct RequestCredentials {
-    /// The credential an attempt will send.
+    /// The credential an attempt will send: the secret and which link of the chain it came from.
     struct Choice {
         var secret: Secret?
-        var location: CredentialLocation
+        var linkIndex: Int
         var isFallback: Bool
     }
 
@@ -17,10 +17,10 @@ struct RequestCredentials {
     func choose(for provider: ProviderPlan, request: InferenceRequest) -> Result<Choice, InferenceError> {
         let policy = ProviderCredentialPolicy.of(provider.type)
         var lastError: InferenceError?
-        for link in provider.credentials.links {
+        for (index, link) in provider.credentials.links.enumerated() {
             switch resolve(link.location, policy: policy, request: request) {
             case .success(let secret):
-                return .success(Choice(secret: secret, location: link.location, isFallback: link.role == .fallback))
+                return .success(Choice(secret: secret, linkIndex: index, isFallback: link.role == .fallback))
             case .failure(let error):
                 lastError = error
             }

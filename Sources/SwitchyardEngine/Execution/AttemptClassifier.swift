@@ -38,7 +38,7 @@ enum AttemptClassifier {
         }
         let record = AttemptRecord(
             variant: attempt.variant, model: attempt.model, provider: attempt.provider.name,
-            credential: attempt.credentialLocation.description, usedFallbackCredential: attempt.isFallbackCredential,
+            credential: attempt.credentialLocation, usedFallbackCredential: attempt.isFallbackCredential,
             outcome: recordOutcome, start: attempt.start, end: now
         )
         return (record, failure)

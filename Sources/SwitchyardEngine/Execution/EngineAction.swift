@@ -14,18 +14,23 @@ public enum EngineAction: Sendable {
 /// One call to one upstream.
 public struct ProviderAttempt: Sendable {
     public var variant: String
-    public var model: String
-    public var provider: ProviderPlan
+    /// The provider called, with its model.
+    public var route: ProviderRoute
     /// The credential to present (`nil` when the provider sends none).
     public var credential: Secret?
-    /// Where that credential came from.
-    public var credentialLocation: CredentialLocation
+    /// Where that credential came from, as written (`env::OPENAI_API_KEY`).
+    public var credentialLocation: String
     public var isFallbackCredential: Bool
     /// When the attempt started.
     public var start: Nanoseconds
     /// The earliest of the provider, model and variant deadlines; the driver reports `.timedOut` then.
     public var deadline: Nanoseconds?
     public var stream: Bool
+
+    /// The provider's plan (type, endpoint, wire model, auth).
+    public var provider: ProviderPlan { route.plan }
+    /// The model whose routing chain the provider belongs to.
+    public var model: String { route.model }
 }
 
 /// What an upstream did with an attempt.

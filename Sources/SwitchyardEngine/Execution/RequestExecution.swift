@@ -3,45 +3,46 @@ import SwitchyardPlan
 
 /// One request in flight: a state machine over variant choice, retries and the routing loop.
 ///
-/// Call `next()` for the first action; after an `.attempt`, report its outcome with `complete(_:at:)`;
-/// after a `.sleep`, call `resume(at:)`. Both return the following action.
+/// Call `next(at:)` for the first action; after an `.attempt`, report its outcome with `complete(_:at:)`;
+/// after a `.sleep`, call `resume(at:)`. Each returns the following action.
 public struct RequestExecution: Sendable {
     private let core: EngineCore
     private let request: InferenceRequest
     private let route: FunctionRoute
     private let isPinned: Bool
     private let recordingTrace: Bool
-    private var attempts = 0
     private let u: Double
+    private let startTime: Nanoseconds
+    private var attempts = 0
     private var backoff: RetryBackoff
     private var activeVariants: [String]
     private var variantErrors: [InferenceError.VariantError] = []
     private var current: VariantRun?
-    private var stage: Stage
+    private var stage: Stage = .chooseVariant
+    private var pending: ProviderAttempt?
+    private var outcome: InferenceResult?
     private var trace: [AttemptRecord] = []
-    private let startTime: Nanoseconds
 
     private enum Stage: Sendable {
         case chooseVariant
         case startModelCall
         case nextProvider
-        case awaitingAttempt(ProviderAttempt)
+        case awaitingAttempt
         case sleeping(until: Nanoseconds)
-        case finished(InferenceResult)
+        case finished
     }
 
     /// The variant being tried: its model call, retries and deadlines.
     private struct VariantRun: Sendable {
-        var name: String
-        var plan: VariantPlan
-        var model: ModelPlan
+        var variant: VariantRoute
+        var model: ModelRoute
         var deadline: Deadline?
         var modelDeadline: Deadline?
+        var providerDeadline: Deadline?
         var providerIndex = 0
         var providerErrors: [InferenceError.ProviderError] = []
         var retryErrors: [InferenceError] = []
         var retriesUsed = 0
-        var pendingProviderDeadline: Deadline?
     }
 
     init(core: EngineCore, request: InferenceRequest, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
@@ -55,10 +56,7 @@ public struct RequestExecution: Sendable {
         isPinned = request.pinnedVariant != nil
         activeVariants = target.activeVariants
         u = EpisodeDraw.uniformValue(functionName: route.name, episode: request.episodeID)
-        stage = .chooseVariant
-        if let error = target.error {
-            stage = .finished(result(error: error, at: now))
-        }
+        if let error = target.error { finish(error: error, at: now) }
     }
 
     /// The first action (or the pending one).
@@ -67,37 +65,33 @@ public struct RequestExecution: Sendable {
     }
 
     /// Reports the outcome of the pending attempt at time `now`.
-    public mutating func complete(_ outcome: AttemptOutcome, at now: Nanoseconds) -> EngineAction {
-        guard case .awaitingAttempt(let attempt) = stage, var run = current else { return advance(now) }
-        let deadlines = AttemptClassifier.Deadlines(provider: run.pendingProviderDeadline, model: run.modelDeadline, variant: run.deadline)
-        let (record, failure) = AttemptClassifier.classify(outcome, attempt: attempt, deadlines: deadlines, at: now)
+    public mutating func complete(_ attemptOutcome: AttemptOutcome, at now: Nanoseconds) -> EngineAction {
+        guard case .awaitingAttempt = stage, let attempt = pending, current != nil else { return advance(now) }
+        pending = nil
+        let deadlines = AttemptClassifier.Deadlines(provider: current!.providerDeadline, model: current!.modelDeadline, variant: current!.deadline)
+        let (record, failure) = AttemptClassifier.classify(attemptOutcome, attempt: attempt, deadlines: deadlines, at: now)
         attempts += 1
         if recordingTrace { trace.append(record) }
-        guard let failure else {
-            stage = .finished(success(attempt, at: now))
-            return advance(now)
-        }
         switch failure {
-        case .provider(let providerError):
-            run.providerErrors.append(.init(provider: attempt.provider.name, error: providerError))
-            run.providerIndex += 1
-            current = run
+        case nil:
+            succeed(attempt, at: now)
+        case .provider(let error)?:
+            current!.providerErrors.append(.init(provider: attempt.provider.name, error: error))
+            current!.providerIndex += 1
             stage = .nextProvider
-        case .model(let modelError):
-            current = run
-            modelCallFailed(modelError, at: now)
-        case .variant(let variantError):
-            current = run
-            variantFailed(variantError, at: now)
+        case .model(let error)?:
+            modelCallFailed(error, at: now)
+        case .variant(let error)?:
+            variantFailed(error, at: now)
         }
         return advance(now)
     }
 
     /// Continues after a `.sleep`.
     public mutating func resume(at now: Nanoseconds) -> EngineAction {
-        if case .sleeping = stage {
-            if let run = current, let deadline = run.deadline, now >= deadline.at {
-                variantFailed(deadline.error(for: run.name, kind: .variant), at: now)
+        if case .sleeping = stage, let run = current {
+            if let deadline = run.deadline, now >= deadline.at {
+                variantFailed(deadline.error(for: run.variant.name, kind: .variant), at: now)
             } else {
                 stage = .startModelCall
             }
@@ -108,8 +102,8 @@ public struct RequestExecution: Sendable {
     private mutating func advance(_ now: Nanoseconds) -> EngineAction {
         while true {
             switch stage {
-            case .finished(let result): return .finished(result)
-            case .awaitingAttempt(let attempt): return .attempt(attempt)
+            case .finished: return .finished(outcome!)
+            case .awaitingAttempt: return .attempt(pending!)
             case .sleeping(let until): return .sleep(until: until)
             case .chooseVariant: chooseVariant(now)
             case .startModelCall: startModelCall(now)
@@ -120,25 +114,24 @@ public struct RequestExecution: Sendable {
 
     private mutating func chooseVariant(_ now: Nanoseconds) {
         let name: String
-        if isPinned, let pinned = activeVariants.first {
-            name = pinned
+        if isPinned {
+            name = activeVariants[0]
         } else {
             switch route.sampler.sample(u, from: activeVariants) {
             case .success(let chosen): name = chosen
             case .failure:
-                let error: InferenceError = variantErrors.isEmpty ? .noValidVariants(function: route.name) : .allVariantsFailed(variantErrors)
-                stage = .finished(result(error: error, at: now))
+                finish(error: variantErrors.isEmpty ? .noValidVariants(function: route.name) : .allVariantsFailed(variantErrors), at: now)
                 return
             }
         }
-        activeVariants.removeAll { $0 == name }
-        guard let plan = route.variants[name], let modelName = plan.model ?? plan.judgeModel, let model = core.model(named: modelName) else {
-            variantFailed(.invalidModelName(route.variants[name]?.model ?? name), at: now, variant: name)
+        if let index = activeVariants.firstIndex(of: name) { activeVariants.remove(at: index) }
+        guard let variant = route.variants[name], let model = variant.model else {
+            variantFailed(.invalidModelName(route.variants[name]?.plan.model ?? name), at: now, variant: name)
             return
         }
-        let deadline = Deadline.earliest(from: now, plan.timeouts, stream: request.stream, level: .variant)
-        current = VariantRun(name: name, plan: plan, model: model, deadline: deadline)
-        if model.isShorthand, let provider = model.routing.first, let failure = core.credentials.lazyLoadFailure(for: provider) {
+        let deadline = Deadline.earliest(from: now, variant.plan.timeouts, stream: request.stream, level: .variant)
+        current = VariantRun(variant: variant, model: model, deadline: deadline)
+        if model.isShorthand, let provider = model.providers.first, let failure = core.credentials.lazyLoadFailure(for: provider.plan) {
             variantFailed(failure, at: now)
             return
         }
@@ -146,83 +139,81 @@ public struct RequestExecution: Sendable {
     }
 
     private mutating func startModelCall(_ now: Nanoseconds) {
-        guard var run = current else { return }
-        run.providerIndex = 0
-        run.providerErrors = []
-        run.modelDeadline = Deadline.earliest(from: now, run.model.timeouts, stream: request.stream, level: .model)
-        current = run
+        current!.providerIndex = 0
+        current!.providerErrors = []
+        current!.modelDeadline = Deadline.earliest(from: now, current!.model.timeouts, stream: request.stream, level: .model)
         stage = .nextProvider
     }
 
     private mutating func nextProvider(_ now: Nanoseconds) {
-        guard var run = current else { return }
-        guard run.providerIndex < run.model.routing.count else {
-            modelCallFailed(.allModelProvidersFailed(run.providerErrors), at: now)
+        let index = current!.providerIndex
+        let providers = current!.model.providers
+        guard index < providers.count else {
+            modelCallFailed(.allModelProvidersFailed(current!.providerErrors), at: now)
             return
         }
-        let provider = run.model.routing[run.providerIndex]
-        switch core.credentials.choose(for: provider, request: request) {
+        let provider = providers[index]
+        switch core.credentials.choose(for: provider.plan, request: request) {
         case .failure(let error):
             if recordingTrace {
                 trace.append(AttemptRecord(
-                    variant: run.name, model: run.model.name, provider: provider.name, credential: nil, usedFallbackCredential: false,
-                    outcome: .skipped(reason: error.message), start: now, end: now
+                    variant: current!.variant.name, model: provider.model, provider: provider.plan.name, credential: nil,
+                    usedFallbackCredential: false, outcome: .skipped(reason: error.message), start: now, end: now
                 ))
             }
-            run.providerErrors.append(.init(provider: provider.name, error: error))
-            run.providerIndex += 1
-            current = run
+            current!.providerErrors.append(.init(provider: provider.plan.name, error: error))
+            current!.providerIndex += 1
         case .success(let choice):
-            let providerDeadline = Deadline.earliest(from: now, provider.timeouts, stream: request.stream, level: .provider)
-            let deadline = [providerDeadline, run.modelDeadline, run.deadline].compactMap { $0?.at }.min()
-            stage = .awaitingAttempt(ProviderAttempt(
-                variant: run.name, model: run.model.name, provider: provider, credential: choice.secret,
-                credentialLocation: choice.location, isFallbackCredential: choice.isFallback, start: now,
-                deadline: deadline, stream: request.stream
-            ))
-            run.pendingProviderDeadline = providerDeadline
-            current = run
+            let providerDeadline = Deadline.earliest(from: now, provider.plan.timeouts, stream: request.stream, level: .provider)
+            current!.providerDeadline = providerDeadline
+            let deadline = [providerDeadline, current!.modelDeadline, current!.deadline].compactMap { $0?.at }.min()
+            pending = ProviderAttempt(
+                variant: current!.variant.name, route: provider, credential: choice.secret,
+                credentialLocation: provider.locationNames[choice.linkIndex], isFallbackCredential: choice.isFallback,
+                start: now, deadline: deadline, stream: request.stream
+            )
+            stage = .awaitingAttempt
         }
     }
 
     private mutating func modelCallFailed(_ error: InferenceError, at now: Nanoseconds) {
-        guard var run = current else { return }
-        run.retryErrors.append(error)
-        guard error.isRetryable, run.retriesUsed < run.plan.numRetries else {
-            let final = run.retryErrors.count > 1 ? InferenceError.allRetriesFailed(run.retryErrors) : error
-            current = run
-            variantFailed(final, at: now)
+        current!.retryErrors.append(error)
+        guard error.isRetryable, current!.retriesUsed < current!.variant.plan.numRetries else {
+            let errors = current!.retryErrors
+            variantFailed(errors.count > 1 ? .allRetriesFailed(errors) : error, at: now)
             return
         }
-        let wake = now + backoff.delay(afterRetry: run.retriesUsed, maxDelaySeconds: run.plan.maxDelaySeconds)
-        run.retriesUsed += 1
-        current = run
-        stage = .sleeping(until: min(wake, run.deadline?.at ?? wake))
+        let wake = now + backoff.delay(afterRetry: current!.retriesUsed, maxDelaySeconds: current!.variant.plan.maxDelaySeconds)
+        current!.retriesUsed += 1
+        stage = .sleeping(until: min(wake, current!.deadline?.at ?? wake))
     }
 
     private mutating func variantFailed(_ error: InferenceError, at now: Nanoseconds, variant: String? = nil) {
-        let name = variant ?? current?.name ?? ""
+        let name = variant ?? current?.variant.name ?? ""
+        current = nil
         if isPinned {
-            stage = .finished(result(error: error, at: now, variant: name))
+            finish(error: error, at: now, variant: name)
             return
         }
         variantErrors.append(.init(variant: name, error: error))
-        current = nil
         stage = .chooseVariant
     }
 
-    private func success(_ attempt: ProviderAttempt, at now: Nanoseconds) -> InferenceResult {
-        InferenceResult(
+    private mutating func succeed(_ attempt: ProviderAttempt, at now: Nanoseconds) {
+        outcome = InferenceResult(
             status: 200, variant: attempt.variant, model: attempt.model, provider: attempt.provider.name,
-            credential: attempt.credentialLocation.description, usedFallbackCredential: attempt.isFallbackCredential,
+            credential: attempt.credentialLocation, usedFallbackCredential: attempt.isFallbackCredential,
             error: nil, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts, trace: trace
         )
+        current = nil
+        stage = .finished
     }
 
-    private func result(error: InferenceError, at now: Nanoseconds, variant: String? = nil) -> InferenceResult {
-        InferenceResult(
+    private mutating func finish(error: InferenceError, at now: Nanoseconds, variant: String? = nil) {
+        outcome = InferenceResult(
             status: error.status, variant: variant, model: nil, provider: nil, credential: nil, usedFallbackCredential: false,
             error: error, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts, trace: trace
         )
+        stage = .finished
     }
 }

@@ -30,11 +30,13 @@ struct TargetResolution {
                 if route.variants[pinned] == nil { error = .unknownVariant(pinned) }
             }
         case .model(let name):
-            route = FunctionRoute(name: Self.defaultFunction, sampling: .uniformOverAll, variants: [name: .defaultFunctionVariant(model: name)])
+            let model = request.pinnedVariant == nil ? core.model(named: name) : nil
+            let variant = VariantRoute(.defaultFunctionVariant(model: name), model: model)
+            route = FunctionRoute(name: Self.defaultFunction, sampling: .uniformOverAll, variants: [name: variant])
             activeVariants = [name]
             if request.pinnedVariant != nil {
                 error = .variantWithModelName
-            } else if core.model(named: name) == nil {
+            } else if model == nil {
                 error = .invalidModelName(name)
             }
         }

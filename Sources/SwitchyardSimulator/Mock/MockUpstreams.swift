@@ -4,27 +4,40 @@ import SwitchyardEngine
 /// The mock providers of one phase: each upstream follows its `respond` script, advancing one step per
 /// attempt it receives, and answers 401 to revoked credential values.
 struct MockUpstreams {
-    private let scripts: [UpstreamKey: ResponseScript]
-    private var positions: [UpstreamKey: Int] = [:]
+    /// Scripts and positions of the engine's numbered providers, indexed by `ProviderRoute.id`.
+    private var scriptsByID: [ResponseScript]
+    private var positionsByID: [Int]
+    /// Scripts and positions of shorthand providers built for single `model_name` requests.
+    private let scriptsByKey: [UpstreamKey: ResponseScript]
+    private var positionsByKey: [UpstreamKey: Int] = [:]
     private let revoked: Set<Secret>
     /// The gateway's outbound timeout, used when an upstream never answers and no configured timeout fires.
     private let outboundTimeout: Int64
 
-    init(scripts: [UpstreamKey: ResponseScript], revoked: Set<Secret>, outboundTimeout: Int64) {
-        self.scripts = scripts
+    init(scripts: [UpstreamKey: ResponseScript], providers: [ProviderRoute], revoked: Set<Secret>, outboundTimeout: Int64) {
+        scriptsByID = providers.map { scripts[UpstreamKey(model: $0.model, provider: $0.plan.name)] ?? .alwaysOK }
+        positionsByID = Array(repeating: 0, count: providers.count)
+        scriptsByKey = scripts
         self.revoked = revoked
         self.outboundTimeout = outboundTimeout
     }
 
     /// What happens to `attempt`, and when.
     mutating func answer(_ attempt: ProviderAttempt) -> (outcome: AttemptOutcome, at: Int64) {
-        let key = UpstreamKey(model: attempt.model, provider: attempt.provider.name)
-        let position = positions[key, default: 0]
-        positions[key] = position + 1
-        let step = (scripts[key] ?? .alwaysOK).step(at: position)
+        let step: ResponseScript.Step
+        let id = attempt.route.id
+        if id >= 0 {
+            step = scriptsByID[id].step(at: positionsByID[id])
+            positionsByID[id] += 1
+        } else {
+            let key = UpstreamKey(model: attempt.model, provider: attempt.provider.name)
+            let position = positionsByKey[key, default: 0]
+            positionsByKey[key] = position + 1
+            step = (scriptsByKey[key] ?? .alwaysOK).step(at: position)
+        }
         let deadline = attempt.deadline ?? attempt.start + outboundTimeout
         let outcome: AttemptOutcome
-        if let credential = attempt.credential, revoked.contains(credential) {
+        if !revoked.isEmpty, let credential = attempt.credential, revoked.contains(credential) {
             outcome = .status(401, body: #"{"error": {"message": "Incorrect API key provided", "code": "invalid_api_key"}}"#)
         } else {
             switch step.outcome {

@@ -64,7 +64,7 @@ struct PhaseRun {
                 sharedEpisode: .version7(milliseconds: 1_767_225_600_000, random: random.next(), random2: random.next())
             )
         }
-        let upstreams = MockUpstreams(scripts: scripts, revoked: revokedSecrets(), outboundTimeout: .milliseconds(engine.plan.globalTimeoutMs))
+        let upstreams = MockUpstreams(scripts: scripts, providers: engine.providers, revoked: revokedSecrets(), outboundTimeout: .milliseconds(engine.plan.globalTimeoutMs))
         var simulation = PhaseSimulation(engine: engine, upstreams: upstreams, streams: streams, random: random)
         let total = streams.reduce(0) { $0 + $1.spec.count }
         if let trace = options.trace {

@@ -1,0 +1,63 @@
+import SwitchyardConfig
+import SwitchyardPlan
+
+/// A model as requests see it: its providers in routing order, shared by reference.
+final class ModelRoute: Sendable {
+    let name: String
+    let providers: [ProviderRoute]
+    let timeouts: TimeoutPlan?
+    let isShorthand: Bool
+
+    init(_ model: ModelPlan, firstProviderID: Int) {
+        name = model.name
+        providers = model.routing.enumerated().map { ProviderRoute($1, model: model.name, id: firstProviderID + $0) }
+        timeouts = model.timeouts
+        isShorthand = model.isShorthand
+    }
+}
+
+/// One provider of one model, numbered so drivers can keep per-upstream state in arrays.
+public final class ProviderRoute: Sendable {
+    /// A number unique within the engine (or -1 for a shorthand built for a single `model_name` request).
+    public let id: Int
+    public let model: String
+    public let plan: ProviderPlan
+    /// Each credential link's location as written (`env::OPENAI_API_KEY`), precomputed for results.
+    let locationNames: [String]
+
+    init(_ plan: ProviderPlan, model: String, id: Int) {
+        self.id = id
+        self.model = model
+        self.plan = plan
+        locationNames = plan.credentials.links.map(\.location.description)
+    }
+}
+
+/// A variant with its model resolved.
+final class VariantRoute: Sendable {
+    let name: String
+    let plan: VariantPlan
+    /// The model it calls; `nil` when the plan names a model the engine cannot resolve.
+    let model: ModelRoute?
+
+    init(_ plan: VariantPlan, model: ModelRoute?) {
+        name = plan.name
+        self.plan = plan
+        self.model = model
+    }
+}
+
+/// A function as requests see it: its sampler, its variants, and their names in the order sampling walks them.
+final class FunctionRoute: Sendable {
+    let name: String
+    let sampler: VariantSampler
+    let variants: [String: VariantRoute]
+    let sortedVariantNames: [String]
+
+    init(name: String, sampling: SamplingPlan, variants: [String: VariantRoute]) {
+        self.name = name
+        sampler = VariantSampler(sampling)
+        self.variants = variants
+        sortedVariantNames = variants.keys.sorted()
+    }
+}
