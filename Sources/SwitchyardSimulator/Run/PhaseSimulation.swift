@@ -11,16 +11,26 @@ struct PhaseSimulation {
         var sharedEpisode: EpisodeID
     }
 
+    /// Events carry only numbers, so the queue moves no reference-counted values; an attempt's outcome waits
+    /// in its request's slot until the event fires.
     private enum Event {
-        case arrival(stream: Int, index: Int)
-        case attemptDone(slot: Int, outcome: AttemptOutcome)
-        case wake(slot: Int)
+        case arrival(stream: Int32, index: Int32)
+        case attemptDone(slot: Int32)
+        case wake(slot: Int32)
     }
 
-    private struct InFlight {
+    /// A request in flight, boxed so the engine's state is mutated in place rather than moved around.
+    private final class InFlight {
         var execution: RequestExecution
-        var stream: Int
-        var index: Int
+        var pendingOutcome: AttemptOutcome = .success
+        let stream: Int
+        let index: Int
+
+        init(execution: RequestExecution, stream: Int, index: Int) {
+            self.execution = execution
+            self.stream = stream
+            self.index = index
+        }
     }
 
     let engine: Engine
@@ -40,32 +50,39 @@ struct PhaseSimulation {
         var slots: [InFlight?] = []
         var freeSlots: [Int] = []
         for (stream, entry) in streams.enumerated() where entry.spec.count > 0 {
-            events.push(.arrival(stream: stream, index: 0), at: 0)
+            events.push(.arrival(stream: Int32(stream), index: 0), at: 0)
         }
         while let (now, event) = events.pop() {
             let slot: Int
             let action: EngineAction
             switch event {
-            case .arrival(let stream, let index):
+            case .arrival(let stream32, let index32):
+                let stream = Int(stream32)
+                let index = Int(index32)
                 let spec = streams[stream].spec
-                if index + 1 < spec.count { events.push(.arrival(stream: stream, index: index + 1), at: now + spec.every) }
-                var execution = engine.start(request(for: stream, at: now), at: now, jitterSeed: random.next(), recordingTrace: onResult != nil)
-                action = execution.next(at: now)
+                if index + 1 < spec.count { events.push(.arrival(stream: stream32, index: index32 + 1), at: now + spec.every) }
+                let request = InFlight(
+                    execution: engine.start(request(for: stream, at: now), at: now, jitterSeed: random.next(), recordingTrace: onResult != nil),
+                    stream: stream, index: index
+                )
+                action = request.execution.next(at: now)
                 slot = freeSlots.popLast() ?? { slots.append(nil); return slots.count - 1 }()
-                slots[slot] = InFlight(execution: execution, stream: stream, index: index)
-            case .attemptDone(let done, let outcome):
-                slot = done
-                action = slots[slot]!.execution.complete(outcome, at: now)
+                slots[slot] = request
+            case .attemptDone(let done):
+                slot = Int(done)
+                let request = slots[slot]!
+                action = request.execution.complete(request.pendingOutcome, at: now)
             case .wake(let woken):
-                slot = woken
+                slot = Int(woken)
                 action = slots[slot]!.execution.resume(at: now)
             }
             switch action {
             case .attempt(let attempt):
                 let (outcome, at) = upstreams.answer(attempt)
-                events.push(.attemptDone(slot: slot, outcome: outcome), at: at)
+                slots[slot]!.pendingOutcome = outcome
+                events.push(.attemptDone(slot: Int32(slot)), at: at)
             case .sleep(let until):
-                events.push(.wake(slot: slot), at: until)
+                events.push(.wake(slot: Int32(slot)), at: until)
             case .finished(let result):
                 let finished = slots[slot]!
                 slots[slot] = nil

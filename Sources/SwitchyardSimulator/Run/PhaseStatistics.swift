@@ -23,6 +23,7 @@ public struct PhaseStatistics: Sendable {
 
     /// Successes counted by how they were served, expanded into the per-key counts when the phase ends.
     private var servings: [Serving: Int] = [:]
+    private var recentServings: [(serving: Serving, count: Int)] = []
     private var errorCounts: [InferenceError: Int] = [:]
 
     private struct Serving: Hashable {
@@ -46,11 +47,21 @@ public struct PhaseStatistics: Sendable {
             variant: result.variant, model: result.model, provider: result.provider, credential: result.credential,
             usedFallbackCredential: result.usedFallbackCredential
         )
-        servings[serving, default: 0] += 1
+        // Few distinct servings occur, and their strings are shared with the plan, so a short linear scan
+        // (whose comparisons hit the identical-storage fast path) beats hashing four strings per request.
+        if let index = recentServings.firstIndex(where: { $0.serving == serving }) {
+            recentServings[index].count += 1
+        } else if recentServings.count < 32 {
+            recentServings.append((serving, 1))
+        } else {
+            servings[serving, default: 0] += 1
+        }
     }
 
     /// Folds the grouped counts into the per-key tables; call once, after the last `record`.
     mutating func finish() {
+        for (serving, count) in recentServings { servings[serving, default: 0] += count }
+        recentServings = []
         for (serving, count) in servings {
             if let model = serving.model, let provider = serving.provider {
                 servedBy[UpstreamNames.display(model: model, provider: provider), default: 0] += count
