@@ -15,7 +15,7 @@ public struct RequestExecution: Sendable {
     private let startTime: Nanoseconds
     private var attempts = 0
     private var backoff: RetryBackoff
-    private var activeVariants: [String]
+    private var activeVariants: [Int]
     private var variantErrors: [InferenceError.VariantError] = []
     private var current: VariantRun?
     private var stage: Stage = .chooseVariant
@@ -113,20 +113,21 @@ public struct RequestExecution: Sendable {
     }
 
     private mutating func chooseVariant(_ now: Nanoseconds) {
-        let name: String
+        let number: Int
         if isPinned {
-            name = activeVariants[0]
+            number = activeVariants[0]
         } else {
             switch route.sampler.sample(u, from: activeVariants) {
-            case .success(let chosen): name = chosen
+            case .success(let chosen): number = chosen
             case .failure:
                 finish(error: variantErrors.isEmpty ? .noValidVariants(function: route.name) : .allVariantsFailed(variantErrors), at: now)
                 return
             }
         }
-        if let index = activeVariants.firstIndex(of: name) { activeVariants.remove(at: index) }
-        guard let variant = route.variants[name], let model = variant.model else {
-            variantFailed(.invalidModelName(route.variants[name]?.plan.model ?? name), at: now, variant: name)
+        if let index = activeVariants.firstIndex(of: number) { activeVariants.remove(at: index) }
+        let variant = route.variants[number]
+        guard let model = variant.model else {
+            variantFailed(.invalidModelName(variant.plan.model ?? variant.name), at: now, variant: variant.name)
             return
         }
         let deadline = Deadline.earliest(from: now, variant.plan.timeouts, stream: request.stream, level: .variant)

@@ -4,8 +4,8 @@ import SwitchyardPlan
 /// function of a `model_name` request), and the variants in play.
 struct TargetResolution {
     var route: FunctionRoute
-    /// Variant names in play, sorted (a pinned request has only its pin).
-    var activeVariants: [String]
+    /// Numbers of the variants in play, in name order (a pinned request has only its pin).
+    var activeVariants: [Int]
     /// Why the request fails before any variant runs.
     var error: InferenceError?
 
@@ -22,18 +22,22 @@ struct TargetResolution {
                 return
             }
             self.route = route
-            activeVariants = route.sortedVariantNames
+            activeVariants = Array(route.variants.indices)
             if activeVariants.isEmpty {
                 error = .functionWithoutVariants(name)
             } else if let pinned = request.pinnedVariant {
-                activeVariants = [pinned]
-                if route.variants[pinned] == nil { error = .unknownVariant(pinned) }
+                if let number = route.number(of: pinned) {
+                    activeVariants = [number]
+                } else {
+                    activeVariants = []
+                    error = .unknownVariant(pinned)
+                }
             }
         case .model(let name):
             let model = request.pinnedVariant == nil ? core.model(named: name) : nil
             let variant = VariantRoute(.defaultFunctionVariant(model: name), model: model)
             route = FunctionRoute(name: Self.defaultFunction, sampling: .uniformOverAll, variants: [name: variant])
-            activeVariants = [name]
+            activeVariants = [0]
             if request.pinnedVariant != nil {
                 error = .variantWithModelName
             } else if model == nil {

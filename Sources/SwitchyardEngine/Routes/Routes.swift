@@ -51,13 +51,18 @@ final class VariantRoute: Sendable {
 final class FunctionRoute: Sendable {
     let name: String
     let sampler: VariantSampler
-    let variants: [String: VariantRoute]
-    let sortedVariantNames: [String]
+    /// Variants in name order; a variant's number is its position here.
+    let variants: [VariantRoute]
+    private let numbers: [String: Int]
 
     init(name: String, sampling: SamplingPlan, variants: [String: VariantRoute]) {
         self.name = name
-        sampler = VariantSampler(sampling)
-        self.variants = variants
-        sortedVariantNames = variants.keys.sorted()
+        let names = variants.keys.sorted()
+        sampler = VariantSampler(sampling, names: names)
+        self.variants = names.map { variants[$0]! }
+        numbers = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     }
+
+    /// The number of the variant called `name`, if the function has one.
+    func number(of name: String) -> Int? { numbers[name] }
 }
