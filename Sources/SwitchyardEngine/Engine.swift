@@ -29,6 +29,7 @@ public struct Engine: Sendable {
 /// What the engine derives once from a plan and shares, by reference, with every request.
 final class EngineCore: Sendable {
     let plan: RoutingPlan
+    let vault: CredentialVault
     let credentials: RequestCredentials
     /// Configured models and the shorthands variants reference.
     let models: [String: ModelRoute]
@@ -38,12 +39,14 @@ final class EngineCore: Sendable {
 
     init(plan: RoutingPlan, environment: Environment, workingDirectory: String) {
         self.plan = plan
-        credentials = RequestCredentials(vault: CredentialVault(plan: plan, environment: environment, workingDirectory: workingDirectory))
+        let vault = CredentialVault(plan: plan, environment: environment, workingDirectory: workingDirectory)
+        self.vault = vault
+        credentials = RequestCredentials()
         var models: [String: ModelRoute] = [:]
         var providers: [ProviderRoute] = []
         let allModels = plan.models.merging(plan.shorthandModels) { configured, _ in configured }
         for name in allModels.keys.sorted() {
-            let route = ModelRoute(allModels[name]!, firstProviderID: providers.count)
+            let route = ModelRoute(allModels[name]!, firstProviderID: providers.count, vault: vault)
             models[name] = route
             providers += route.providers
         }
@@ -60,6 +63,6 @@ final class EngineCore: Sendable {
     func model(named name: String) -> ModelRoute? {
         if let model = models[name] { return model }
         guard let shorthand = ShorthandModel(name), let credentials = plan.shorthandCredentials[shorthand.type] else { return nil }
-        return ModelRoute(.shorthand(shorthand, name: name, credentials: credentials), firstProviderID: -1)
+        return ModelRoute(.shorthand(shorthand, name: name, credentials: credentials), firstProviderID: -1, vault: vault)
     }
 }

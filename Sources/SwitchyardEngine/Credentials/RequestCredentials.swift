@@ -11,41 +11,37 @@ struct RequestCredentials {
         var isFallback: Bool
     }
 
-    let vault: CredentialVault
-
     /// The credential to send, or the error that makes the provider fail without an attempt.
-    func choose(for provider: ProviderPlan, request: InferenceRequest) -> Result<Choice, InferenceError> {
-        let policy = ProviderCredentialPolicy.of(provider.type)
+    func choose(for provider: ProviderRoute, request: InferenceRequest) -> Result<Choice, InferenceError> {
         var lastError: InferenceError?
-        for (index, link) in provider.credentials.links.enumerated() {
-            switch resolve(link.location, policy: policy, request: request) {
+        for (index, link) in provider.plan.credentials.links.enumerated() {
+            switch resolve(link.location, loaded: provider.staticSecrets[index], policy: provider.policy, request: request) {
             case .success(let secret):
                 return .success(Choice(secret: secret, linkIndex: index, isFallback: link.role == .fallback))
             case .failure(let error):
                 lastError = error
             }
         }
-        return .failure(lastError ?? .apiKeyMissing(provider: policy.requestName, message: "No credentials are set"))
+        return .failure(lastError ?? .apiKeyMissing(provider: provider.policy.requestName, message: "No credentials are set"))
     }
 
     /// The error TensorZero raises before calling a shorthand model whose static credential could not be
     /// loaded (both sides of a fallback are loaded eagerly); `nil` when it loads.
-    func lazyLoadFailure(for provider: ProviderPlan) -> InferenceError? {
-        let policy = ProviderCredentialPolicy.of(provider.type)
-        for link in provider.credentials.links {
+    func lazyLoadFailure(for provider: ProviderRoute) -> InferenceError? {
+        for (index, link) in provider.plan.credentials.links.enumerated() where provider.staticSecrets[index] == nil {
             switch link.location {
-            case .env(let name) where vault.value(for: link.location) == nil:
-                return .apiKeyMissing(provider: policy.startupName, message: "Environment variable `\(name)` is missing")
-            case .path, .pathFromEnv where vault.value(for: link.location) == nil:
-                return .apiKeyMissing(provider: policy.startupName, message: "Failed to read credentials file")
-            default:
+            case .env(let name):
+                return .apiKeyMissing(provider: provider.policy.startupName, message: "Environment variable `\(name)` is missing")
+            case .path, .pathFromEnv:
+                return .apiKeyMissing(provider: provider.policy.startupName, message: "Failed to read credentials file")
+            case .dynamic, .sdk, .none:
                 continue
             }
         }
         return nil
     }
 
-    private func resolve(_ location: CredentialLocation, policy: ProviderCredentialPolicy, request: InferenceRequest) -> Result<Secret?, InferenceError> {
+    private func resolve(_ location: CredentialLocation, loaded: Secret?, policy: ProviderCredentialPolicy, request: InferenceRequest) -> Result<Secret?, InferenceError> {
         switch location {
         case .dynamic(let key):
             guard let secret = request.credentials[key] else {
@@ -53,10 +49,10 @@ struct RequestCredentials {
             }
             return .success(secret)
         case .env, .path, .pathFromEnv:
-            guard let secret = vault.value(for: location) else {
+            guard let loaded else {
                 return .failure(.apiKeyMissing(provider: policy.requestName, message: "\(location) could not be loaded"))
             }
-            return .success(secret)
+            return .success(loaded)
         case .none:
             return policy.noneBehaviour == .failsEveryRequest
                 ? .failure(.apiKeyMissing(provider: policy.requestName, message: "No credentials are set"))

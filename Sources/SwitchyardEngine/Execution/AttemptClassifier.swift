@@ -1,6 +1,6 @@
-/// Turns an attempt's outcome into its trace record and, for a failure, the error and the level it stops at:
-/// a provider error moves to the next provider, a model timeout ends the model call, a variant timeout ends
-/// the variant.
+/// Turns an attempt's outcome into the error it stops at, if any: a provider error moves to the next
+/// provider, a model timeout ends the model call, a variant timeout ends the variant. It also builds the
+/// attempt's trace record when a trace is kept.
 enum AttemptClassifier {
     enum Failure {
         case provider(InferenceError)
@@ -14,48 +14,52 @@ enum AttemptClassifier {
         var variant: Deadline?
     }
 
-    static func classify(_ outcome: AttemptOutcome, attempt: ProviderAttempt, deadlines: Deadlines, at now: Nanoseconds) -> (AttemptRecord, Failure?) {
+    static func failure(of outcome: AttemptOutcome, attempt: ProviderAttempt, deadlines: Deadlines, at now: Nanoseconds) -> Failure? {
         let type = attempt.provider.type.rawValue
-        let recordOutcome: AttemptRecord.Outcome
-        let failure: Failure?
         switch outcome {
         case .success:
-            recordOutcome = .success
-            failure = nil
+            return nil
         case .status(let status, let body):
-            recordOutcome = .status(status)
-            failure = .provider(.providerStatus(providerType: type, status: status, body: body))
+            return .provider(.providerStatus(providerType: type, status: status, body: body))
         case .connectionReset:
-            recordOutcome = .connectionReset
-            failure = .provider(.providerConnection(providerType: type, message: "connection reset by peer"))
+            return .provider(.providerConnection(providerType: type, message: "connection reset by peer"))
         case .unparseableResponse(let message):
-            recordOutcome = .unparseableResponse
-            failure = .provider(.providerResponse(providerType: type, message: message))
+            return .provider(.providerResponse(providerType: type, message: message))
         case .timedOut:
-            let (level, timeout) = firedDeadline(deadlines, at: now, attempt: attempt)
-            recordOutcome = .timedOut(level: level.rawValue)
-            failure = timeout
+            return firedDeadline(deadlines, at: now, attempt: attempt)
         }
-        let record = AttemptRecord(
+    }
+
+    static func record(_ outcome: AttemptOutcome, attempt: ProviderAttempt, failure: Failure?, at now: Nanoseconds) -> AttemptRecord {
+        let recorded: AttemptRecord.Outcome
+        switch (outcome, failure) {
+        case (.success, _): recorded = .success
+        case (.status(let status, _), _): recorded = .status(status)
+        case (.connectionReset, _): recorded = .connectionReset
+        case (.unparseableResponse, _): recorded = .unparseableResponse
+        case (.timedOut, .model?): recorded = .timedOut(level: Deadline.Level.model.rawValue)
+        case (.timedOut, .variant?): recorded = .timedOut(level: Deadline.Level.variant.rawValue)
+        case (.timedOut, _): recorded = .timedOut(level: Deadline.Level.provider.rawValue)
+        }
+        return AttemptRecord(
             variant: attempt.variant, model: attempt.model, provider: attempt.provider.name,
             credential: attempt.credentialLocation, usedFallbackCredential: attempt.isFallbackCredential,
-            outcome: recordOutcome, start: attempt.start, end: now
+            outcome: recorded, start: attempt.start, end: now
         )
-        return (record, failure)
     }
 
     /// The innermost deadline that has passed.
-    private static func firedDeadline(_ deadlines: Deadlines, at now: Nanoseconds, attempt: ProviderAttempt) -> (Deadline.Level, Failure) {
+    private static func firedDeadline(_ deadlines: Deadlines, at now: Nanoseconds, attempt: ProviderAttempt) -> Failure {
         if let provider = deadlines.provider, provider.at <= now {
-            return (.provider, .provider(provider.error(for: attempt.provider.name, kind: .provider)))
+            return .provider(provider.error(for: attempt.provider.name, kind: .provider))
         }
         if let model = deadlines.model, model.at <= now {
-            return (.model, .model(model.error(for: attempt.model, kind: .model)))
+            return .model(model.error(for: attempt.model, kind: .model))
         }
         if let variant = deadlines.variant, variant.at <= now {
-            return (.variant, .variant(variant.error(for: attempt.variant, kind: .variant)))
+            return .variant(variant.error(for: attempt.variant, kind: .variant))
         }
         let message = "the upstream did not answer before the gateway's outbound timeout"
-        return (.provider, .provider(.providerConnection(providerType: attempt.provider.type.rawValue, message: message)))
+        return .provider(.providerConnection(providerType: attempt.provider.type.rawValue, message: message))
     }
 }

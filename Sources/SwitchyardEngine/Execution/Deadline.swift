@@ -29,6 +29,16 @@ struct Deadline: Sendable {
         return Deadline(at: now + .milliseconds(milliseconds), bound: bound, milliseconds: milliseconds)
     }
 
+    /// The earliest of the given deadlines' times, if any is set.
+    static func earliestTime(_ first: Deadline?, _ second: Deadline?, _ third: Deadline?) -> Nanoseconds? {
+        func earlier(_ lhs: Nanoseconds?, _ rhs: Deadline?) -> Nanoseconds? {
+            guard let at = rhs?.at else { return lhs }
+            guard let lhs else { return at }
+            return min(lhs, at)
+        }
+        return earlier(earlier(first?.at, second), third)
+    }
+
     /// The timeout error of this level for the provider, model or variant named `name`.
     func error(for name: String, kind: Level) -> InferenceError {
         switch kind {

@@ -69,9 +69,9 @@ public struct RequestExecution: Sendable {
         guard case .awaitingAttempt = stage, let attempt = pending, current != nil else { return advance(now) }
         pending = nil
         let deadlines = AttemptClassifier.Deadlines(provider: current!.providerDeadline, model: current!.modelDeadline, variant: current!.deadline)
-        let (record, failure) = AttemptClassifier.classify(attemptOutcome, attempt: attempt, deadlines: deadlines, at: now)
+        let failure = AttemptClassifier.failure(of: attemptOutcome, attempt: attempt, deadlines: deadlines, at: now)
         attempts += 1
-        if recordingTrace { trace.append(record) }
+        if recordingTrace { trace.append(AttemptClassifier.record(attemptOutcome, attempt: attempt, failure: failure, at: now)) }
         switch failure {
         case nil:
             succeed(attempt, at: now)
@@ -132,7 +132,7 @@ public struct RequestExecution: Sendable {
         }
         let deadline = Deadline.earliest(from: now, variant.plan.timeouts, stream: request.stream, level: .variant)
         current = VariantRun(variant: variant, model: model, deadline: deadline)
-        if model.isShorthand, let provider = model.providers.first, let failure = core.credentials.lazyLoadFailure(for: provider.plan) {
+        if model.isShorthand, let provider = model.providers.first, let failure = core.credentials.lazyLoadFailure(for: provider) {
             variantFailed(failure, at: now)
             return
         }
@@ -154,7 +154,7 @@ public struct RequestExecution: Sendable {
             return
         }
         let provider = providers[index]
-        switch core.credentials.choose(for: provider.plan, request: request) {
+        switch core.credentials.choose(for: provider, request: request) {
         case .failure(let error):
             if recordingTrace {
                 trace.append(AttemptRecord(
@@ -167,7 +167,7 @@ public struct RequestExecution: Sendable {
         case .success(let choice):
             let providerDeadline = Deadline.earliest(from: now, provider.plan.timeouts, stream: request.stream, level: .provider)
             current!.providerDeadline = providerDeadline
-            let deadline = [providerDeadline, current!.modelDeadline, current!.deadline].compactMap { $0?.at }.min()
+            let deadline = Deadline.earliestTime(providerDeadline, current!.modelDeadline, current!.deadline)
             pending = ProviderAttempt(
                 variant: current!.variant.name, route: provider, credential: choice.secret,
                 credentialLocation: provider.locationNames[choice.linkIndex], isFallbackCredential: choice.isFallback,

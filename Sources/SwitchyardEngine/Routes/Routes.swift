@@ -8,9 +8,9 @@ final class ModelRoute: Sendable {
     let timeouts: TimeoutPlan?
     let isShorthand: Bool
 
-    init(_ model: ModelPlan, firstProviderID: Int) {
+    init(_ model: ModelPlan, firstProviderID: Int, vault: CredentialVault) {
         name = model.name
-        providers = model.routing.enumerated().map { ProviderRoute($1, model: model.name, id: firstProviderID + $0) }
+        providers = model.routing.enumerated().map { ProviderRoute($1, model: model.name, id: firstProviderID + $0, vault: vault) }
         timeouts = model.timeouts
         isShorthand = model.isShorthand
     }
@@ -24,12 +24,17 @@ public final class ProviderRoute: Sendable {
     public let plan: ProviderPlan
     /// Each credential link's location as written (`env::OPENAI_API_KEY`), precomputed for results.
     let locationNames: [String]
+    /// Each link's value loaded at startup (environment variables, files); `nil` for per-request forms.
+    let staticSecrets: [Secret?]
+    let policy: ProviderCredentialPolicy
 
-    init(_ plan: ProviderPlan, model: String, id: Int) {
+    init(_ plan: ProviderPlan, model: String, id: Int, vault: CredentialVault) {
         self.id = id
         self.model = model
         self.plan = plan
         locationNames = plan.credentials.links.map(\.location.description)
+        staticSecrets = plan.credentials.links.map { vault.value(for: $0.location) }
+        policy = ProviderCredentialPolicy.of(plan.type)
     }
 }
 
