@@ -11,7 +11,8 @@ public enum TOMLParser {
         return try result.get()
     }
 
-    /// Parses a whole TOML 1.0 document given as raw bytes, which must be valid UTF-8.
+    /// Parses a whole TOML 1.0 document given as raw bytes (for example a file's contents, unconverted).
+    /// Invalid UTF-8 is a syntax error located at the offending byte; a leading byte order mark is skipped.
     /// `file` is recorded in every SourceLocation.
     public static func parse(bytes: [UInt8], file: String) throws(TOMLSyntaxError) -> TOMLTable {
         let result = bytes.withUnsafeBufferPointer { buffer in
