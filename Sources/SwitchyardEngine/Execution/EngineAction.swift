@@ -26,6 +26,8 @@ public struct ProviderAttempt: Sendable {
     /// The earliest of the provider, model and variant deadlines; the driver reports `.timedOut` then.
     public var deadline: Nanoseconds?
     public var stream: Bool
+    /// The conversation and parameters to send.
+    public var payload: InferencePayload
 
     /// The provider's plan (type, endpoint, wire model, auth).
     public var provider: ProviderPlan { route.plan }
@@ -35,7 +37,7 @@ public struct ProviderAttempt: Sendable {
 
 /// What an upstream did with an attempt.
 public enum AttemptOutcome: Sendable, Hashable {
-    case success
+    case success(ProviderResponse)
     case status(Int, body: String)
     /// The deadline passed without an answer.
     case timedOut

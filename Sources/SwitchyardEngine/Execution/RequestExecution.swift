@@ -74,7 +74,8 @@ public struct RequestExecution: Sendable {
         if recordingTrace { trace.append(AttemptClassifier.record(attemptOutcome, attempt: attempt, failure: failure, at: now)) }
         switch failure {
         case nil:
-            succeed(attempt, at: now)
+            guard case .success(let response) = attemptOutcome else { return advance(now) }
+            succeed(attempt, response: response, at: now)
         case .provider(let error)?:
             current!.providerErrors.append(.init(provider: attempt.provider.name, error: error))
             current!.providerIndex += 1
@@ -171,7 +172,7 @@ public struct RequestExecution: Sendable {
             pending = ProviderAttempt(
                 variant: current!.variant.name, route: provider, credential: choice.secret,
                 credentialLocation: provider.locationNames[choice.linkIndex], isFallbackCredential: choice.isFallback,
-                start: now, deadline: deadline, stream: request.stream
+                start: now, deadline: deadline, stream: request.stream, payload: request.payload
             )
             stage = .awaitingAttempt
         }
@@ -200,11 +201,11 @@ public struct RequestExecution: Sendable {
         stage = .chooseVariant
     }
 
-    private mutating func succeed(_ attempt: ProviderAttempt, at now: Nanoseconds) {
+    private mutating func succeed(_ attempt: ProviderAttempt, response: ProviderResponse, at now: Nanoseconds) {
         outcome = InferenceResult(
             status: 200, variant: attempt.variant, model: attempt.model, provider: attempt.provider.name,
             credential: attempt.credentialLocation, usedFallbackCredential: attempt.isFallbackCredential,
-            error: nil, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts, trace: trace
+            response: response, error: nil, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts, trace: trace
         )
         current = nil
         stage = .finished
@@ -213,7 +214,7 @@ public struct RequestExecution: Sendable {
     private mutating func finish(error: InferenceError, at now: Nanoseconds, variant: String? = nil) {
         outcome = InferenceResult(
             status: error.status, variant: variant, model: nil, provider: nil, credential: nil, usedFallbackCredential: false,
-            error: error, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts, trace: trace
+            response: nil, error: error, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts, trace: trace
         )
         stage = .finished
     }

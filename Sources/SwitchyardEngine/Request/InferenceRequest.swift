@@ -17,13 +17,19 @@ public struct InferenceRequest: Sendable {
     /// The request's dynamic credentials (`credentials` / `tensorzero::credentials`).
     public var credentials: [String: Secret]
     public var stream: Bool
+    /// The conversation and parameters, passed to every attempt.
+    public var payload: InferencePayload
 
-    public init(target: Target, episodeID: EpisodeID, pinnedVariant: String? = nil, credentials: [String: Secret] = [:], stream: Bool = false) {
+    public init(
+        target: Target, episodeID: EpisodeID, pinnedVariant: String? = nil, credentials: [String: Secret] = [:],
+        stream: Bool = false, payload: InferencePayload = InferencePayload()
+    ) {
         self.target = target
         self.episodeID = episodeID
         self.pinnedVariant = pinnedVariant
         self.credentials = credentials
         self.stream = stream
+        self.payload = payload
     }
 }
 

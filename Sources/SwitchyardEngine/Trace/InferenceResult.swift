@@ -10,6 +10,8 @@ public struct InferenceResult: Sendable {
     public var credential: String?
     /// Whether that location was the fallback side of its setting.
     public var usedFallbackCredential: Bool
+    /// What the serving upstream answered, on success.
+    public var response: ProviderResponse?
     public var error: InferenceError?
     public var episodeID: EpisodeID
     public var start: Nanoseconds

@@ -22,6 +22,9 @@ struct MockUpstreams {
         self.outboundTimeout = outboundTimeout
     }
 
+    /// What every `ok` answer says.
+    static let response = ProviderResponse(text: "simulated response", inputTokens: 10, outputTokens: 20, finishReason: .stop)
+
     /// What happens to `attempt`, and when.
     mutating func answer(_ attempt: ProviderAttempt) -> (outcome: AttemptOutcome, at: Int64) {
         let step: ResponseScript.Step
@@ -41,7 +44,7 @@ struct MockUpstreams {
             outcome = .status(401, body: #"{"error": {"message": "Incorrect API key provided", "code": "invalid_api_key"}}"#)
         } else {
             switch step.outcome {
-            case .ok: outcome = .success
+            case .ok: outcome = .success(Self.response)
             case .status(let status): outcome = .status(status, body: #"{"error": {"message": "mock upstream answered \#(status)"}}"#)
             case .timeout: return (.timedOut, deadline)
             case .reset: outcome = .connectionReset

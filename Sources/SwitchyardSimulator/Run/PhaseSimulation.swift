@@ -22,7 +22,7 @@ struct PhaseSimulation {
     /// A request in flight, boxed so the engine's state is mutated in place rather than moved around.
     private final class InFlight {
         var execution: RequestExecution
-        var pendingOutcome: AttemptOutcome = .success
+        var pendingOutcome: AttemptOutcome = .timedOut
         let stream: Int
         let index: Int
 
