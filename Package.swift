@@ -15,6 +15,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -25,6 +30,19 @@ let package = Package(
             dependencies: ["SwitchyardConfig", "SwitchyardPlan", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "SwitchyardReports", dependencies: ["CLibXML2"]),
+        .target(
+            name: "SwitchyardGateway",
+            dependencies: [
+                "SwitchyardEngine", "SwitchyardPlan", "SwitchyardConfig",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "SwitchyardSimulator",
             dependencies: ["SwitchyardConfig", "SwitchyardPlan", "SwitchyardEngine", "SwitchyardReports"]
@@ -37,14 +55,25 @@ let package = Package(
                 "SwitchyardEngine",
                 "SwitchyardSimulator",
                 "SwitchyardReports",
+                "SwitchyardGateway",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SwitchyardConfigTests", dependencies: ["SwitchyardConfig"]),
         .testTarget(name: "SwitchyardPlanTests", dependencies: ["SwitchyardPlan", "SwitchyardConfig"]),
+        .testTarget(name: "SwitchyardEngineTests", dependencies: ["SwitchyardEngine", "SwitchyardPlan", "SwitchyardConfig"]),
         .testTarget(
             name: "SwitchyardGoldenTests",
             dependencies: ["SwitchyardPlan", "SwitchyardConfig", "SwitchyardSimulator", "SwitchyardReports"]
+        ),
+        .testTarget(
+            name: "SwitchyardGatewayTests",
+            dependencies: [
+                "SwitchyardGateway", "SwitchyardEngine", "SwitchyardPlan", "SwitchyardConfig",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "SwitchyardSimulatorTests", dependencies: ["SwitchyardSimulator", "SwitchyardConfig"]),
         .testTarget(

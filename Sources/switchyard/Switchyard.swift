@@ -10,6 +10,6 @@ struct Switchyard: ParsableCommand {
 
             Exit codes: 0 ok, 1 the config (or a scenario file) is invalid, 2 a scenario expectation failed, 64 bad command-line usage.
             """,
-        subcommands: [CheckCommand.self, CompileCommand.self, ExplainCommand.self, SimulateCommand.self, CodesCommand.self]
+        subcommands: [CheckCommand.self, CompileCommand.self, ExplainCommand.self, SimulateCommand.self, ServeCommand.self, CodesCommand.self]
     )
 }

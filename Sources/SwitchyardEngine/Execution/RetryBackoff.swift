@@ -9,7 +9,8 @@ struct RetryBackoff: Sendable {
 
     /// The wait before retry number `retry + 1`.
     mutating func delay(afterRetry retry: Int, maxDelaySeconds: Double) -> Nanoseconds {
-        let cap = Nanoseconds(max(0, maxDelaySeconds) * 1e9)
+        // Clamped to a day, so an enormous or infinite `max_delay_s` cannot overflow the nanosecond count.
+        let cap = Nanoseconds(min(max(0, maxDelaySeconds), 86_400) * 1e9)
         let base = min(Nanoseconds(1_000_000_000) << min(retry, 30), cap)
         return base + Nanoseconds(Double(base) * random.nextUnit())
     }

@@ -11,10 +11,11 @@ struct PhaseRun {
     let gateway: GatewayStart
     let seed: UInt64
     let options: ScenarioRunner.Options
-    /// Scenario names the plan does not have (unknown upstreams), reported as scenario errors.
-    private(set) var referenceErrors: [String] = []
+    /// Resolves the scenario's upstream names against the config.
+    let upstreams: UpstreamNames
 
-    init(scenario: Scenario, phase: Phase, gateway: GatewayStart, seed: UInt64, options: ScenarioRunner.Options) {
+    init(scenario: Scenario, phase: Phase, gateway: GatewayStart, upstreams: UpstreamNames, seed: UInt64, options: ScenarioRunner.Options) {
+        self.upstreams = upstreams
         self.scenario = scenario
         self.phase = phase
         self.gateway = gateway
@@ -22,7 +23,7 @@ struct PhaseRun {
         self.options = options
     }
 
-    mutating func run() -> PhaseReport {
+    func run() -> PhaseReport {
         let began = Date()
         var statistics = PhaseStatistics()
         var error: String?
@@ -42,21 +43,11 @@ struct PhaseRun {
         )
     }
 
-    private mutating func simulate(_ engine: Engine) -> PhaseStatistics {
-        let names = UpstreamNames(plan: engine.plan)
+    private func simulate(_ engine: Engine) -> PhaseStatistics {
         var scripts: [UpstreamKey: ResponseScript] = [:]
-        var unknown: [String] = []
         for (name, script) in scenario.upstreams.merging(phase.upstreams, uniquingKeysWith: { _, phaseScript in phaseScript }) {
-            guard let key = names.resolve(name) else {
-                unknown.append(Diagnostic(
-                    .scenarioReferenceUnknown, at: script.location, path: "upstream.\(name)",
-                    "no provider `\(name)` in the config: name an upstream as `MODEL.PROVIDER`, or a shorthand model by its name"
-                ).description)
-                continue
-            }
-            scripts[key] = script.value
+            if let key = upstreams.resolve(name) { scripts[key] = script.value }
         }
-        referenceErrors = unknown.sorted()
         var random = SplitMix64(seed: seed)
         let streams = phase.sends.map { spec in
             PhaseSimulation.Stream(
@@ -64,8 +55,8 @@ struct PhaseRun {
                 sharedEpisode: .version7(milliseconds: 1_767_225_600_000, random: random.next(), random2: random.next())
             )
         }
-        let upstreams = MockUpstreams(scripts: scripts, providers: engine.providers, revoked: revokedSecrets(), outboundTimeout: .milliseconds(engine.plan.globalTimeoutMs))
-        var simulation = PhaseSimulation(engine: engine, upstreams: upstreams, streams: streams, random: random)
+        let mocks = MockUpstreams(scripts: scripts, providers: engine.providers, revoked: revokedSecrets(), outboundTimeout: .milliseconds(engine.plan.globalTimeoutMs))
+        var simulation = PhaseSimulation(engine: engine, upstreams: mocks, streams: streams, random: random)
         let total = streams.reduce(0) { $0 + $1.spec.count }
         if let trace = options.trace {
             let phaseName = phase.name

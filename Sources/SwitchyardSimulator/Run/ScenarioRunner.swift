@@ -46,7 +46,11 @@ public struct ScenarioRunner {
             config: scenario.configPattern.value, seed: seed, timestamp: began, wallSeconds: 0, phases: [], errors: []
         )
         let initial = GatewayStart(config: config, environment: scenario.environment, workingDirectory: workingDirectory)
+        let upstreams = UpstreamNames(config: config.config)
         report.errors = configErrors(config, initial: initial)
+        if report.errors.isEmpty {
+            report.errors = upstreams.unknown(in: scenario).map(\.description)
+        }
         if report.errors.isEmpty {
             var gateway = initial
             for (index, phase) in scenario.phases.enumerated() {
@@ -54,9 +58,11 @@ public struct ScenarioRunner {
                 if environment != gateway.environment {
                     gateway = GatewayStart(config: config, environment: environment, workingDirectory: workingDirectory)
                 }
-                var phaseRun = PhaseRun(scenario: scenario, phase: phase, gateway: gateway, seed: seed &+ UInt64(index) &* 0x9E37_79B9, options: options)
+                let phaseRun = PhaseRun(
+                    scenario: scenario, phase: phase, gateway: gateway, upstreams: upstreams,
+                    seed: seed &+ UInt64(index) &* 0x9E37_79B9, options: options
+                )
                 report.phases.append(phaseRun.run())
-                report.errors += phaseRun.referenceErrors
             }
         }
         report.wallSeconds = Date().timeIntervalSince(began)

@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+import SwitchyardConfig
+import SwitchyardEngine
+
+/// The gateway's HTTP routes: `/inference`, `/openai/v1/chat/completions`, `/health`, `/status`.
+enum GatewayRoutes {
+    /// The largest request body read.
+    static let maxRequestBytes = 16 * 1024 * 1024
+
+    static func router(for gateway: Gateway) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.post("/inference") { request, _ in
+            await handle(request, gateway: gateway, endpoint: "/inference", parse: InferenceRequestParser.parse,
+                         error: InferenceResponseBody.error) { result, response, parsed, id in
+                InferenceResponseBody.success(result, response: response, inferenceID: id, kind: gateway.functionKind(parsed.request.target))
+            }
+        }
+        router.post("/openai/v1/chat/completions") { request, _ in
+            await handle(request, gateway: gateway, endpoint: "/openai/v1/chat/completions", parse: OpenAIRequestParser.parse,
+                         error: OpenAIResponseBody.error) { result, response, parsed, id in
+                OpenAIResponseBody.success(result, response: response, inferenceID: id, target: parsed.request.target,
+                                           created: Int(Date().timeIntervalSince1970))
+            }
+        }
+        router.get("/health") { _, _ in json(200, ["gateway": "ok"]) }
+        router.get("/status") { _, _ in json(200, ["status": "ok", "version": "switchyard"]) }
+        return router
+    }
+
+    /// Reads, parses and serves one inference request; any failure becomes the endpoint's error shape.
+    private static func handle(
+        _ request: Request, gateway: Gateway, endpoint: String, parse: ([UInt8]) throws -> ParsedInference,
+        error: (String) -> [String: Any], success: (InferenceResult, ProviderResponse, ParsedInference, EpisodeID) -> [String: Any]
+    ) async -> Response {
+        let parsed: ParsedInference
+        do {
+            let body = try await request.body.collect(upTo: maxRequestBytes)
+            parsed = try parse(Array(buffer: body))
+        } catch let failure as GatewayError {
+            return json(failure.status, error(failure.message))
+        } catch let failure {
+            return json(400, error("Failed to read the request body: \(failure)"))
+        }
+        let result = await gateway.serve(parsed, endpoint: endpoint)
+        guard result.status == 200, let response = result.response else {
+            return json(result.status, error(result.error?.message ?? "Inference failed"))
+        }
+        return json(200, success(result, response, parsed, EpisodeIDs.fresh()))
+    }
+
+    /// A JSON response with `status`.
+    static func json(_ status: Int, _ body: [String: Any]) -> Response {
+        let data = (try? JSONSerialization.data(withJSONObject: body, options: [.withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return Response(
+            status: HTTPResponse.Status(code: status),
+            headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+        )
+    }
+}
+
+extension Gateway {
+    /// Whether a request's function returns `content` (chat) or `output` (json); model requests are chat.
+    func functionKind(_ target: InferenceRequest.Target) -> FunctionConfig.Kind {
+        guard case .function(let name) = target, let function = plan.functions[name] else { return .chat }
+        return function.kind
+    }
+}

@@ -1,0 +1,73 @@
+import SwitchyardConfig
+import SwitchyardEngine
+
+/// A parsed request, whichever endpoint it came from: what the engine runs plus what the response echoes.
+struct ParsedInference: Sendable {
+    var request: InferenceRequest
+    var dryrun: Bool
+    var tags: [String: String]
+}
+
+/// Reads a `POST /inference` body (reference §5.1) into an engine request.
+enum InferenceRequestParser {
+    static func parse(_ bytes: [UInt8]) throws -> ParsedInference {
+        let body = try JSONFields.body(bytes)
+        let target = try target(function: body.string("function_name"), model: body.string("model_name"))
+        let episode = try body.string("episode_id").map(EpisodeIDs.parse) ?? EpisodeIDs.fresh()
+        var payload = InferencePayload()
+        if let input = try body.fields("input") {
+            payload.system = try system(input)
+            for (index, raw) in (try input.array("messages") ?? []).enumerated() {
+                let path = "input.messages[\(index)]"
+                guard let message = raw as? [String: Any] else {
+                    throw GatewayError.badRequest("Failed to deserialize JSON: `\(path)`: expected a message object")
+                }
+                payload.messages.append(InferencePayload.Message(
+                    role: try ChatInput.role(message["role"], path: path),
+                    text: try ChatInput.textBlocks(message["content"], path: "\(path).content")
+                ))
+            }
+        } else {
+            throw GatewayError.badRequest("Failed to deserialize JSON: missing field `input`")
+        }
+        if let chat = try body.fields("params")?.fields("chat_completion") {
+            try ChatInput.applyParameters(chat, to: &payload)
+        }
+        let tags = try body.stringMap("tags") ?? [:]
+        try validateTags(tags)
+        if try body.bool("stream") == true {
+            throw GatewayError.badRequest("Streaming inference is not supported by this gateway build yet")
+        }
+        let credentials = (try body.stringMap("credentials") ?? [:]).mapValues(Secret.init)
+        let request = InferenceRequest(
+            target: target, episodeID: episode, pinnedVariant: try body.string("variant_name"), credentials: credentials,
+            stream: false, payload: payload
+        )
+        return ParsedInference(request: request, dryrun: try body.bool("dryrun") ?? false, tags: tags)
+    }
+
+    /// Exactly one of `function_name` / `model_name` (TensorZero's `InvalidInferenceTarget`).
+    static func target(function: String?, model: String?) throws -> InferenceRequest.Target {
+        switch (function, model) {
+        case (let function?, nil): return .function(function)
+        case (nil, let model?): return .model(model)
+        case (_?, _?): throw GatewayError.badRequest("Invalid inference target: Only one of `function_name` or `model_name` can be provided")
+        case (nil, nil): throw GatewayError.badRequest("Invalid inference target: Either `function_name` or `model_name` must be provided")
+        }
+    }
+
+    /// Tag names may not use the reserved prefix.
+    static func validateTags(_ tags: [String: String]) throws {
+        if let reserved = tags.keys.sorted().first(where: { $0.hasPrefix("tensorzero::") }) {
+            throw GatewayError.badRequest("Tag name cannot start with 'tensorzero::': \(reserved)")
+        }
+    }
+
+    private static func system(_ input: JSONFields) throws -> String? {
+        guard let raw = input.raw("system") else { return nil }
+        guard let text = raw as? String else {
+            throw GatewayError.badRequest("Template `system` inputs are not supported by this gateway build yet; send `system` as a string")
+        }
+        return text
+    }
+}

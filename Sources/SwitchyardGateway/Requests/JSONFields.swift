@@ -1,0 +1,98 @@
+import Foundation
+
+/// Typed reads from one JSON object of a request body; a field of the wrong type is a 400.
+struct JSONFields {
+    let object: [String: Any]
+    /// Where the object sits (`input.messages[0]`), for messages.
+    let path: String
+
+    init(_ object: [String: Any], path: String = "") {
+        self.object = object
+        self.path = path
+    }
+
+    /// Parses a request body that must be a JSON object.
+    static func body(_ bytes: [UInt8]) throws -> JSONFields {
+        let value: Any
+        do {
+            value = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+        } catch {
+            throw GatewayError.badRequest("Failed to parse the request body as JSON: \(error.localizedDescription)")
+        }
+        guard let object = value as? [String: Any] else {
+            throw GatewayError.badRequest("Failed to deserialize JSON: the request body must be a JSON object")
+        }
+        return JSONFields(object)
+    }
+
+    func has(_ key: String) -> Bool { object[key] != nil && !(object[key] is NSNull) }
+
+    func raw(_ key: String) -> Any? { has(key) ? object[key] : nil }
+
+    func string(_ key: String) throws -> String? {
+        guard let value = raw(key) else { return nil }
+        guard let text = value as? String else { throw wrongType(key, "a string") }
+        return text
+    }
+
+    func bool(_ key: String) throws -> Bool? {
+        guard let value = raw(key) else { return nil }
+        guard let number = value as? NSNumber, isBoolean(number) else { throw wrongType(key, "a boolean") }
+        return number.boolValue
+    }
+
+    func double(_ key: String) throws -> Double? {
+        guard let value = raw(key) else { return nil }
+        guard let number = value as? NSNumber, !isBoolean(number) else { throw wrongType(key, "a number") }
+        return number.doubleValue
+    }
+
+    func int(_ key: String) throws -> Int? {
+        guard let value = try double(key) else { return nil }
+        guard value.rounded() == value, let integer = Int(exactly: value) else { throw wrongType(key, "an integer") }
+        return integer
+    }
+
+    func fields(_ key: String) throws -> JSONFields? {
+        guard let value = raw(key) else { return nil }
+        guard let object = value as? [String: Any] else { throw wrongType(key, "an object") }
+        return JSONFields(object, path: child(key))
+    }
+
+    func array(_ key: String) throws -> [Any]? {
+        guard let value = raw(key) else { return nil }
+        guard let array = value as? [Any] else { throw wrongType(key, "an array") }
+        return array
+    }
+
+    /// A `{string: string}` map (`credentials`, `tags`).
+    func stringMap(_ key: String) throws -> [String: String]? {
+        guard let value = raw(key) else { return nil }
+        guard let object = value as? [String: Any] else { throw wrongType(key, "a map of strings") }
+        var map: [String: String] = [:]
+        for (name, entry) in object {
+            guard let text = entry as? String else { throw wrongType("\(key).\(name)", "a string") }
+            map[name] = text
+        }
+        return map
+    }
+
+    /// A string or an array of strings (OpenAI's `stop`).
+    func strings(_ key: String) throws -> [String]? {
+        guard let value = raw(key) else { return nil }
+        if let text = value as? String { return [text] }
+        guard let array = value as? [Any], let texts = array as? [String] else { throw wrongType(key, "a string or an array of strings") }
+        return texts
+    }
+
+    func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    private func wrongType(_ key: String, _ expected: String) -> GatewayError {
+        .badRequest("Failed to deserialize JSON: `\(child(key))`: invalid type, expected \(expected)")
+    }
+}
+
+/// Whether a JSON number came from `true`/`false` (JSONSerialization yields a boolean NSNumber, type `c`).
+private func isBoolean(_ number: NSNumber) -> Bool {
+    String(cString: number.objCType) == "c"
+}

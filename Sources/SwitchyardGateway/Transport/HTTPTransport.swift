@@ -1,0 +1,66 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import SwitchyardConfig
+import SwitchyardEngine
+import SwitchyardPlan
+
+/// The gateway's `ProviderTransport`: sends each attempt over one shared, pooling `HTTPClient` through the
+/// provider type's wire adapter, and enforces the attempt's deadline.
+public struct HTTPTransport: ProviderTransport {
+    let client: HTTPClient
+    let clock: SystemClock
+    let endpoints: EndpointResolver
+    /// Bounds attempts that carry no engine deadline (`gateway.global_outbound_http_timeout_ms`).
+    let outboundTimeout: Nanoseconds
+    /// The largest upstream response body read.
+    static let maxResponseBytes = 32 * 1024 * 1024
+
+    /// A transport over `client`; `outboundTimeoutMs` bounds attempts without a configured timeout.
+    public init(client: HTTPClient, environment: Environment, outboundTimeoutMs: Int64) {
+        self.client = client
+        clock = SystemClock()
+        endpoints = EndpointResolver(environment: environment)
+        outboundTimeout = .milliseconds(outboundTimeoutMs)
+    }
+
+    public func send(_ attempt: ProviderAttempt) async -> AttemptOutcome {
+        let provider = attempt.provider
+        guard let adapter = ProviderSupport.adapter(for: provider.type) else {
+            return .status(501, body: "provider type `\(provider.type.rawValue)` is not served by this gateway build")
+        }
+        let endpoint: String
+        switch endpoints.resolve(provider.endpoint) {
+        case .success(let url): endpoint = url
+        case .failure(let failure): return .status(500, body: failure.description)
+        }
+        let start = clock.now
+        if let deadline = attempt.deadline, deadline <= start { return .timedOut }
+        let wire: WireRequest
+        do {
+            wire = try adapter.request(for: attempt, endpoint: endpoint)
+        } catch {
+            return .status(400, body: "\(error)")
+        }
+        var request = HTTPClientRequest(url: wire.url)
+        request.method = .POST
+        for (name, value) in wire.headers { request.headers.add(name: name, value: value) }
+        if let credential = attempt.credential {
+            credential.withValue { AuthHeader.apply(provider.authStyle, value: $0, to: &request.headers) }
+        }
+        request.body = .bytes(ByteBuffer(bytes: wire.body))
+        let deadline = attempt.deadline ?? (start + outboundTimeout)
+        do {
+            let response = try await client.execute(request, deadline: SystemClock.nioDeadline(deadline))
+            let body = try await response.body.collect(upTo: Self.maxResponseBytes)
+            let bytes = Array(buffer: body)
+            guard (200..<300).contains(response.status.code) else {
+                return .status(Int(response.status.code), body: String(decoding: bytes, as: UTF8.self))
+            }
+            return adapter.parse(bytes, providerType: provider.type.rawValue)
+        } catch {
+            if let engineDeadline = attempt.deadline, clock.now >= engineDeadline { return .timedOut }
+            return .connectionReset
+        }
+    }
+}

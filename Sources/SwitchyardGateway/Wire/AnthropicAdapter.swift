@@ -1,0 +1,46 @@
+import SwitchyardEngine
+
+/// Anthropic's Messages API (`x-api-key`, `anthropic-version: 2023-06-01`).
+struct AnthropicAdapter: WireAdapter {
+    /// Sent when the request sets no `max_tokens` (the Messages API requires one).
+    static let defaultMaxTokens = 4096
+
+    func request(for attempt: ProviderAttempt, endpoint: String) throws -> WireRequest {
+        let payload = attempt.payload
+        let url = endpoint.hasSuffix("/messages") ? endpoint : endpoint.withTrailingSlash + "messages"
+        var body: [String: Any] = ["max_tokens": payload.maxTokens ?? Self.defaultMaxTokens, "stream": false]
+        if let model = attempt.provider.wireModel { body["model"] = model }
+        if let system = payload.system { body["system"] = system }
+        body["messages"] = payload.messages.map { message in
+            ["role": message.role.rawValue, "content": message.text.map { ["type": "text", "text": $0] }] as [String: Any]
+        }
+        if let temperature = payload.temperature { body["temperature"] = temperature }
+        if let topP = payload.topP { body["top_p"] = topP }
+        if let stop = payload.stopSequences { body["stop_sequences"] = stop }
+        let headers = [("content-type", "application/json"), ("anthropic-version", "2023-06-01")]
+        return WireRequest(url: url, headers: headers, body: try JSONValue.encode(body))
+    }
+
+    func parse(_ bytes: [UInt8], providerType: String) -> AttemptOutcome {
+        guard let object = JSONValue.object(bytes) else { return .unparseableResponse("response body is not a JSON object") }
+        guard let blocks = object["content"] as? [[String: Any]] else { return .unparseableResponse("response has no `content`") }
+        let text = blocks.filter { $0["type"] as? String == "text" }.compactMap { $0["text"] as? String }.joined()
+        let usage = object["usage"] as? [String: Any]
+        return .success(ProviderResponse(
+            text: text, inputTokens: JSONValue.int(usage?["input_tokens"]), outputTokens: JSONValue.int(usage?["output_tokens"]),
+            finishReason: (object["stop_reason"] as? String).map(Self.finishReason)
+        ))
+    }
+
+    /// Anthropic's `stop_reason` in TensorZero's terms.
+    static func finishReason(_ reason: String) -> ProviderResponse.FinishReason {
+        switch reason {
+        case "end_turn": .stop
+        case "stop_sequence": .stopSequence
+        case "max_tokens": .length
+        case "tool_use": .toolCall
+        case "refusal": .contentFilter
+        default: .unknown
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// Small helpers over `JSONSerialization` values for the wire adapters.
+enum JSONValue {
+    /// Serializes `object` (dictionaries, arrays, strings, numbers, `NSNull`).
+    static func encode(_ object: Any) throws -> [UInt8] {
+        Array(try JSONSerialization.data(withJSONObject: object, options: [.withoutEscapingSlashes]))
+    }
+
+    /// Parses `bytes` as a JSON object, or `nil` when it is not one.
+    static func object(_ bytes: [UInt8]) -> [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) as? [String: Any]
+    }
+
+    /// An integer field, whatever numeric type JSONSerialization produced.
+    static func int(_ value: Any?) -> Int? {
+        (value as? NSNumber)?.intValue
+    }
+}

@@ -1,0 +1,172 @@
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import SwitchyardConfig
+import SwitchyardGateway
+import SwitchyardPlan
+
+/// Starts a mock upstream and the gateway (compiled from `GatewayHarness.config`) on ephemeral loopback
+/// ports, runs `body`, then shuts both down.
+struct GatewayHarness: Sendable {
+    let gatewayPort: Int
+    let upstreamPort: Int
+    let recorder: UpstreamRecorder
+    let client: HTTPClient
+
+    /// The gateway's environment: static keys the config's `env::` locations name.
+    static let environment = SwitchyardConfig.Environment([
+        "TEST_OPENAI_KEY": "sk-static-openai", "TEST_ANTHROPIC_KEY": "sk-static-anthropic", "TEST_AZURE_KEY": "azure-static",
+    ])
+
+    /// The config under test, pointing every provider at the mock upstream on `port`.
+    static func config(upstreamPort port: Int) -> String {
+        let base = "http://127.0.0.1:\(port)"
+        func openAI(_ model: String, _ provider: String, path: String, key: String = "env::TEST_OPENAI_KEY") -> String {
+            """
+            [models.\(model).providers.\(provider)]
+            type = "openai"
+            api_base = "\(base)/\(path)/v1/"
+            model_name = "\(provider)-wire"
+            api_key_location = "\(key)"
+
+            """
+        }
+        func function(_ name: String, model: String, kind: String = "chat") -> String {
+            """
+            [functions.\(name)]
+            type = "\(kind)"
+
+            [functions.\(name).variants.\(name)_variant]
+            type = "chat_completion"
+            model = "\(model)"
+
+            """
+        }
+        return """
+            [models.ok_model]
+            routing = ["primary"]
+
+            \(openAI("ok_model", "primary", path: "ok"))
+            [models.fallback_model]
+            routing = ["broken", "backup"]
+
+            \(openAI("fallback_model", "broken", path: "fail"))
+            \(openAI("fallback_model", "backup", path: "ok"))
+            [models.failing_model]
+            routing = ["broken"]
+
+            \(openAI("failing_model", "broken", path: "fail"))
+            [models.dynamic_model]
+            routing = ["customer"]
+
+            \(openAI("dynamic_model", "customer", path: "ok", key: "dynamic::customer_key"))
+            [models.slow_model]
+            routing = ["slow"]
+
+            \(openAI("slow_model", "slow", path: "slow"))
+            [models.slow_model.providers.slow.timeouts]
+            non_streaming.total_ms = 300
+
+            [models.claude]
+            routing = ["anthropic"]
+
+            [models.claude.providers.anthropic]
+            type = "anthropic"
+            api_base = "\(base)/anthropic/v1/"
+            model_name = "claude-test"
+            api_key_location = "env::TEST_ANTHROPIC_KEY"
+
+            [models.azure_model]
+            routing = ["azure"]
+
+            [models.azure_model.providers.azure]
+            type = "azure"
+            endpoint = "\(base)/azure"
+            deployment_id = "my-deployment"
+            api_key_location = "env::TEST_AZURE_KEY"
+
+            \(function("chat_fn", model: "ok_model"))
+            \(function("fallback_fn", model: "fallback_model"))
+            \(function("failing_fn", model: "failing_model"))
+            \(function("dynamic_fn", model: "dynamic_model"))
+            \(function("slow_fn", model: "slow_model"))
+            \(function("claude_fn", model: "claude"))
+            \(function("azure_fn", model: "azure_model"))
+            """
+    }
+
+    /// Compiles `toml` (written to a temporary file) against `environment`.
+    static func compile(_ toml: String, environment: SwitchyardConfig.Environment = environment) throws -> Compiler.Compilation {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("switchyard-gateway-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("tensorzero.toml")
+        try toml.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return Compiler.compile(configAt: file.path, environment: environment)
+    }
+
+    static func run(_ body: @Sendable (GatewayHarness) async throws -> Void) async throws {
+        let recorder = UpstreamRecorder()
+        let (upstreamPorts, upstreamReady) = AsyncStream.makeStream(of: Int.self)
+        let (gatewayPorts, gatewayReady) = AsyncStream.makeStream(of: Int.self)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        var logger = Logger(label: "switchyard.gateway.test")
+        logger.logLevel = .critical
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            let upstream = Application(
+                router: MockUpstream.router(recorder: recorder),
+                configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                onServerRunning: { upstreamReady.yield($0.localAddress?.port ?? 0) },
+                logger: logger
+            )
+            group.addTask { try await upstream.runService(gracefulShutdownSignals: []) }
+            var ports = upstreamPorts.makeAsyncIterator()
+            let upstreamPort = await ports.next() ?? 0
+            let compilation = try compile(config(upstreamPort: upstreamPort))
+            guard let plan = compilation.plan else {
+                throw HarnessError(description: compilation.diagnostics.map(\.description).joined(separator: "\n"))
+            }
+            let gateway = Gateway(plan: plan, environment: environment, logger: logger)
+            group.addTask {
+                try await GatewayServer(host: "127.0.0.1", port: 0).run(gateway, shutdownSignals: []) { gatewayReady.yield($0) }
+            }
+            var gatewayIterator = gatewayPorts.makeAsyncIterator()
+            let gatewayPort = await gatewayIterator.next() ?? 0
+            let harness = GatewayHarness(gatewayPort: gatewayPort, upstreamPort: upstreamPort, recorder: recorder, client: client)
+            do {
+                try await body(harness)
+            } catch {
+                group.cancelAll()
+                try? await client.shutdown()
+                throw error
+            }
+            group.cancelAll()
+        }
+        try await client.shutdown()
+    }
+
+    /// POSTs `json` to the gateway's `path`; returns the status and the parsed JSON body.
+    func post(_ path: String, _ json: String) async throws -> (status: Int, body: [String: Any]) {
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(gatewayPort)\(path)")
+        request.method = .POST
+        request.headers.add(name: "content-type", value: "application/json")
+        request.body = .bytes(ByteBuffer(string: json))
+        let response = try await client.execute(request, timeout: .seconds(30))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        let object = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
+        return (Int(response.status.code), object)
+    }
+
+    /// GETs the gateway's `path`.
+    func get(_ path: String) async throws -> (status: Int, body: [String: Any]) {
+        let response = try await client.execute(HTTPClientRequest(url: "http://127.0.0.1:\(gatewayPort)\(path)"), timeout: .seconds(30))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        return (Int(response.status.code), (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:])
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var description: String
+}

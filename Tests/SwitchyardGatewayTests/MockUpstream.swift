@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// What the mock upstream received: path, credential headers and JSON body of each call.
+actor UpstreamRecorder {
+    struct Call: Sendable {
+        var path: String
+        var authorization: String?
+        var xAPIKey: String?
+        var apiKey: String?
+        var anthropicVersion: String?
+        var bodyData: Data
+
+        /// The JSON body the gateway sent.
+        var body: [String: Any] { (try? JSONSerialization.jsonObject(with: bodyData)) as? [String: Any] ?? [:] }
+    }
+
+    private(set) var calls: [Call] = []
+
+    func record(_ call: Call) { calls.append(call) }
+
+    func calls(under prefix: String) -> [Call] { calls.filter { $0.path.hasPrefix(prefix) } }
+}
+
+/// A loopback upstream that speaks the OpenAI and Anthropic wire formats:
+/// `/ok/v1/chat/completions` answers, `/fail/...` answers 500, `/unauthorized/...` 401, `/slow/...` after 2 s,
+/// `/anthropic/v1/messages` answers as Anthropic, `/azure/openai/deployments/D/chat/completions` as Azure.
+enum MockUpstream {
+    static func router(recorder: UpstreamRecorder) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.post("/ok/v1/chat/completions") { request, _ in
+            let call = try await record(request, recorder)
+            let model = call.body["model"] as? String ?? "?"
+            return openAIResponse("hello from \(model)")
+        }
+        router.post("/azure/openai/deployments/:deployment/chat/completions") { request, context in
+            _ = try await record(request, recorder)
+            return openAIResponse("hello from azure \(context.parameters.get("deployment") ?? "?")")
+        }
+        router.post("/fail/v1/chat/completions") { request, _ in
+            _ = try await record(request, recorder)
+            return text(500, #"{"error":"upstream exploded"}"#)
+        }
+        router.post("/unauthorized/v1/chat/completions") { request, _ in
+            _ = try await record(request, recorder)
+            return text(401, #"{"error":"bad key"}"#)
+        }
+        router.post("/slow/v1/chat/completions") { request, _ in
+            _ = try await record(request, recorder)
+            try await Task.sleep(for: .seconds(2))
+            return openAIResponse("too late")
+        }
+        router.post("/anthropic/v1/messages") { request, _ in
+            _ = try await record(request, recorder)
+            return text(200, """
+                {"id":"msg_1","type":"message","role":"assistant","model":"claude-test","stop_reason":"end_turn",
+                 "content":[{"type":"text","text":"hello from claude"}],"usage":{"input_tokens":7,"output_tokens":3}}
+                """)
+        }
+        return router
+    }
+
+    private static func record(_ request: Request, _ recorder: UpstreamRecorder) async throws -> UpstreamRecorder.Call {
+        let buffer = try await request.body.collect(upTo: 1 << 20)
+        func header(_ name: String) -> String? { request.headers.first { $0.name.canonicalName == name }?.value }
+        let call = UpstreamRecorder.Call(
+            path: request.uri.path, authorization: header("authorization"), xAPIKey: header("x-api-key"), apiKey: header("api-key"),
+            anthropicVersion: header("anthropic-version"), bodyData: Data(buffer: buffer)
+        )
+        await recorder.record(call)
+        return call
+    }
+
+    private static func openAIResponse(_ content: String) -> Response {
+        text(200, """
+            {"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"m",
+             "choices":[{"index":0,"message":{"role":"assistant","content":"\(content)"},"finish_reason":"stop"}],
+             "usage":{"prompt_tokens":11,"completion_tokens":5,"total_tokens":16}}
+            """)
+    }
+
+    private static func text(_ status: Int, _ body: String) -> Response {
+        Response(
+            status: .init(code: status), headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body))
+        )
+    }
+}
