@@ -101,11 +101,11 @@ def main():
     upstream = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Upstream)
     threading.Thread(target=upstream.serve_forever, daemon=True).start()
     failures = []
+    passed = []
 
     def check(name, condition, detail=""):
         print(("ok   " if condition else "FAIL ") + name + ("" if condition else f": {detail}"))
-        if not condition:
-            failures.append(name)
+        (passed if condition else failures).append(name)
 
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "tensorzero.toml")
@@ -166,7 +166,7 @@ def main():
                 gateway.kill()
                 check("graceful shutdown on SIGTERM", False, "still running after 15 s")
     upstream.shutdown()
-    print(f"{len(failures)} failure(s)")
+    print(f"{len(passed)} passed, {len(failures)} failed")
     return 1 if failures else 0
 
 
