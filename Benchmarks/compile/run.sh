@@ -7,6 +7,7 @@
 #   N=10000            size passed to generate_config.py (N models x 3 providers, N/5 functions x 5 variants)
 #   RUNS=3             runs per tool; best and median are reported
 #   SWITCHYARD_BIN=…   use this binary instead of building (skips `swift build`)
+#   SCRATCH_PATH=…     `swift build --scratch-path` for the build (default: SwiftPM's .build)
 #   TZ_VENV=…          venv with tensorzero==2026.6.0 (default: .venv-examples, then .venv-conformance)
 #   KEEP_DIR=1         keep the temp dir with the config, plan and logs
 set -uo pipefail
@@ -32,8 +33,10 @@ fi
 SY_BIN="${SWITCHYARD_BIN:-}"
 if [ -z "$SY_BIN" ]; then
     echo "building switchyard (release)…"
-    if (cd "$ROOT" && swift build -c release --product switchyard) >"$WORK/build.log" 2>&1; then
-        SY_BIN="$(cd "$ROOT" && swift build -c release --show-bin-path)/switchyard"
+    SCRATCH_ARGS=()
+    [ -n "${SCRATCH_PATH:-}" ] && SCRATCH_ARGS=(--scratch-path "$SCRATCH_PATH")
+    if (cd "$ROOT" && swift build -c release --product switchyard "${SCRATCH_ARGS[@]}") >"$WORK/build.log" 2>&1; then
+        SY_BIN="$(cd "$ROOT" && swift build -c release "${SCRATCH_ARGS[@]}" --show-bin-path)/switchyard"
     else
         echo "  build failed; Switchyard is skipped (last lines of the log):"
         tail -n 5 "$WORK/build.log" | sed 's/^/    /'
@@ -113,28 +116,44 @@ fi
 
 # ── table ──────────────────────────────────────────────────────────────────────────────────────────
 echo
-printf '%-30s %16s %14s %10s %18s\n' "tool" "wall s best/med" "peak MB b/m" "lines" "target"
-printf '%-30s %16s %14s %10s %18s\n' "----" "---------------" "-----------" "-----" "------"
-while IFS=$'\t' read -r name wbest wmed mbest mmed; do
-    case "$name" in
-        switchyard)       label="switchyard compile";            lines="$LINES"; target="${TARGET_WALL} s, ${TARGET_MB} MB" ;;
-        tensorzero)       label="tensorzero 2026.6.0 (embedded)"; lines="$LINES"; target="-" ;;
-        python-startup)   label="  baseline: python startup";    lines="-";      target="(not subtracted)" ;;
-        python-import-tz) label="  baseline: import tensorzero"; lines="-";      target="(not subtracted)" ;;
-        *)                label="$name";                          lines="-";      target="-" ;;
-    esac
-    printf '%-30s %16s %14s %10s %18s\n' "$label" "$wbest / $wmed" "$mbest / $mmed" "$lines" "$target"
-done <"$WORK/rows"
-[ -s "$WORK/rows" ] || echo "(nothing measured)"
-
-if [ -n "$SY_BIN" ] && grep -q '^switchyard' "$WORK/rows"; then
-    python3 - "$WORK/rows" "$TARGET_WALL" "$TARGET_MB" <<'EOF'
+python3 - "$WORK/rows" "$TARGET_WALL" "$TARGET_MB" "$N" "$LINES" "$RUNS" <<'EOF'
 import sys
-rows = {l.split("\t")[0]: l.split("\t") for l in open(sys.argv[1])}
-wall, mb = float(rows["switchyard"][2]), float(rows["switchyard"][4])
-ok = wall <= float(sys.argv[2]) and mb <= float(sys.argv[3])
-print(f"\nswitchyard median {wall:.2f} s / {mb:.0f} MB: {'within' if ok else 'OUTSIDE'} target")
-if "tensorzero" in rows:
-    print(f"tensorzero/switchyard median wall ratio: {float(rows['tensorzero'][2]) / max(wall, 0.01):.1f}x")
+path, target_wall, target_mb, n, lines, runs = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), *sys.argv[4:]
+rows = {}
+for line in open(path):
+    name, wall_best, wall_median, mb_best, mb_median = line.split("\t")
+    rows[name] = (float(wall_best), float(wall_median), float(mb_best), float(mb_median))
+if not rows:
+    sys.exit("(nothing measured)")
+
+switchyard, tensorzero = rows.get("switchyard"), rows.get("tensorzero")
+print(f"N={n}: {int(lines):,} config lines, {runs} runs per tool; each cell is median (best)")
+print()
+widths = (16, 21, 23, 12)
+
+def row(*cells):
+    return "".join(f"{cell:<{width}}" for cell, width in zip(cells, widths)).rstrip()
+
+def cell(measured, wall):
+    if measured is None:
+        return "not measured"
+    best, median = measured[0:2] if wall else measured[2:4]
+    return f"{median:.2f} ({best:.2f})" if wall else f"{median:.0f} ({best:.0f})"
+
+print(row("", "switchyard compile", "tensorzero 2026.6.0", "target"))
+print(row("wall time, s", cell(switchyard, True), cell(tensorzero, True), f"< {target_wall:.2f}"))
+print(row("peak RSS, MB", cell(switchyard, False), cell(tensorzero, False), f"< {target_mb:.0f}"))
+print()
+if switchyard is not None:
+    wall, mb = switchyard[1], switchyard[3]
+    ok = wall < target_wall and mb < target_mb
+    print(f"switchyard: {'within' if ok else 'OUTSIDE'} target (median {wall:.2f} s, {mb:.0f} MB)")
+if switchyard is not None and tensorzero is not None:
+    print(f"tensorzero takes {tensorzero[1] / max(switchyard[1], 0.01):.1f}x the time and "
+          f"{tensorzero[3] / max(switchyard[3], 1):.1f}x the memory")
+baselines = [(label, rows[key]) for key, label in (("python-startup", "python startup"),
+                                                   ("python-import-tz", "import tensorzero")) if key in rows]
+if baselines:
+    parts = ", ".join(f"{label} {measured[1]:.2f} s / {measured[3]:.0f} MB" for label, measured in baselines)
+    print(f"tensorzero's row includes (not subtracted): {parts}")
 EOF
-fi

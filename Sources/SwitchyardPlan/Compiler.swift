@@ -38,11 +38,13 @@ public enum Compiler {
         var index = CredentialIndex()
         let models = ModelLowering(resolver: resolver)
         var modelPlans: [String: ModelPlan] = [:]
+        modelPlans.reserveCapacity(config.models.count)
         for model in config.models where modelPlans[model.name.value] == nil {
             modelPlans[model.name.value] = models.lower(model, index: &index)
         }
         let shorthands = models.lowerShorthands(config, index: &index)
         var functions: [String: FunctionPlan] = [:]
+        functions.reserveCapacity(config.functions.count)
         for function in config.functions {
             functions[function.name.value] = FunctionLowering.lower(function, diagnostics: diagnostics)
         }

@@ -29,8 +29,7 @@ struct CompileCommand: ParsableCommand {
             standardError.write(Data((diagnostic.description + "\n").utf8))
         }
         guard let plan = compilation.plan else { throw invalidConfig }
-        let text = plan.canonicalJSON
-        guard let output else { return print(text, terminator: "") }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        guard let output else { return print(plan.canonicalJSON, terminator: "") }
+        try plan.writeCanonicalJSON(toFile: output)
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads a config path or glob into one typed configuration, collecting every diagnostic on the way.
 public enum ConfigLoader {
     /// The result of loading: what could be decoded, and every problem found.
@@ -24,9 +22,9 @@ public enum ConfigLoader {
         }
         var merged = TOMLTable()
         for file in files {
-            guard let text = readText(file, diagnostics: diagnostics) else { continue }
+            guard let bytes = readUTF8(file, diagnostics: diagnostics) else { continue }
             do {
-                let table = try TOMLParser.parse(text, file: file)
+                let table = try TOMLParser.parse(bytes: bytes, file: file)
                 GlobMerge.merge(table, into: &merged, path: "", diagnostics: diagnostics)
             } catch {
                 diagnostics.report(.tomlSyntax, at: error.location, "Failed to parse config file as valid TOML: \(error.message)")
@@ -38,7 +36,7 @@ public enum ConfigLoader {
                 "Config file is empty, so only default functions will be available."
             )
         }
-        let config = TensorZeroConfig.decode(merged, files: files, diagnostics: diagnostics)
+        let config = TensorZeroConfig.decode(consume merged, files: files, diagnostics: diagnostics)
         return Result(config: config, diagnostics: diagnostics.diagnostics)
     }
 
@@ -51,19 +49,21 @@ public enum ConfigLoader {
         } catch {
             diagnostics.report(.tomlSyntax, at: error.location, "Failed to parse config file as valid TOML: \(error.message)")
         }
-        let config = TensorZeroConfig.decode(root, files: [file], diagnostics: diagnostics)
+        let config = TensorZeroConfig.decode(consume root, files: [file], diagnostics: diagnostics)
         return Result(config: config, diagnostics: diagnostics.diagnostics)
     }
 
-    private static func readText(_ file: String, diagnostics: DiagnosticCollector) -> String? {
-        guard let data = FileManager.default.contents(atPath: file) else {
+    /// The file's bytes, which are valid UTF-8 (the parser checks them again, cheaply, but reports a
+    /// position where TensorZero reports the whole file).
+    private static func readUTF8(_ file: String, diagnostics: DiagnosticCollector) -> [UInt8]? {
+        guard let bytes = FileBytes.read(file) else {
             diagnostics.report(.fileUnreadable, at: SourceLocation(file: file, line: 1, column: 1), "cannot read the file")
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard bytes.withUnsafeBufferPointer({ TOMLUTF8Validation.firstInvalidOffset(in: $0) }) == nil else {
             diagnostics.report(.tomlSyntax, at: SourceLocation(file: file, line: 1, column: 1), "Failed to parse config file as valid TOML: the file is not valid UTF-8")
             return nil
         }
-        return text
+        return bytes
     }
 }

@@ -80,11 +80,15 @@ public enum CredentialSpec: Sendable, Hashable {
     }
 
     /// Where the setting was written.
-    public var location: SourceLocation { locations[0].location }
+    public var location: SourceLocation {
+        switch self {
+        case .single(let location), .withFallback(let location, _): location.location
+        }
+    }
 }
 
 extension String {
     func dropPrefix(_ prefix: String) -> String? {
-        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil
+        hasPrefix(prefix) ? String(decoding: utf8.dropFirst(prefix.utf8.count), as: UTF8.self) : nil
     }
 }

@@ -21,7 +21,13 @@ public struct FunctionConfig: Sendable {
 
     /// The variant named `name`, if any.
     public func variant(named name: String) -> VariantConfig? {
-        variants.first { $0.name.value == name }
+        // By index: `first(where:)` would copy every variant it looks at.
+        variants.firstIndex { $0.name.value == name }.map { variants[$0] }
+    }
+
+    /// Whether a variant named `name` exists.
+    public func hasVariant(named name: String) -> Bool {
+        variants.firstIndex { $0.name.value == name } != nil
     }
 
     static let chatFields = [
@@ -46,6 +52,7 @@ public struct FunctionConfig: Sendable {
             tools: [], schemas: [:]
         )
         if let variants = reader.table("variants", required: true) {
+            function.variants.reserveCapacity(variants.table.count)
             for entry in variants.table.entries {
                 let variantName = Located(entry.key, at: entry.keyLocation)
                 if let variant = VariantConfig.read(name: variantName, value: entry.value, functionPath: path, diagnostics: diagnostics) {

@@ -14,7 +14,8 @@ public struct ModelConfig: Sendable {
 
     /// The provider named `name`, if configured.
     public func provider(named name: String) -> ProviderConfig? {
-        providers.first { $0.name.value == name }
+        // By index: `first(where:)` would copy every provider it looks at.
+        providers.firstIndex { $0.name.value == name }.map { providers[$0] }
     }
 
     static let fields = ["routing", "providers", "timeouts", "skip_relay", "namespace"]
@@ -29,6 +30,7 @@ public struct ModelConfig: Sendable {
             routingLocation: routingValue?.location ?? value.location, providers: [], timeouts: nil
         )
         if let providers = reader.table("providers", required: true) {
+            model.providers.reserveCapacity(providers.table.count)
             for entry in providers.table.entries {
                 let providerName = Located(entry.key, at: entry.keyLocation)
                 if let provider = ProviderConfig.read(name: providerName, value: entry.value, modelPath: path, diagnostics: diagnostics) {

@@ -8,13 +8,13 @@ public struct ProviderConfig: Sendable {
     /// Where the provider's table starts.
     public var location: SourceLocation
     /// Type-specific string fields as written (`model_name`, `api_base`, `deployment_id`, `endpoint`, `region`, ...).
-    public var strings: [String: Located<String>]
+    public var strings: FieldList<Located<String>>
     /// Type-specific boolean fields as written (`include_encrypted_reasoning`, `allow_auto_detect_region`, ...).
-    public var flags: [String: Located<Bool>]
+    public var flags: FieldList<Located<Bool>>
     /// `api_key_location` or `credential_location`, when written.
     public var credential: CredentialSpec?
     /// AWS credential fields (`api_key`, `access_key_id`, `secret_access_key`, `session_token`), when written.
-    public var awsCredentials: [String: Located<CredentialLocation>]
+    public var awsCredentials: FieldList<Located<CredentialLocation>>
     public var timeouts: TimeoutsConfig?
     /// Names of the `extra_headers` entries (values may be secrets and are not kept).
     public var extraHeaderNames: [String]
@@ -43,39 +43,41 @@ extension ProviderConfig {
 
     /// Reads a provider table; returns `nil` when its `type` is missing or unknown (already reported).
     static func read(name: Located<String>, value: TOMLValue, modelPath: String, diagnostics: DiagnosticCollector) -> ProviderConfig? {
-        let path = keyPath(keyPath(modelPath, "providers"), name.value)
+        let path = keyPath(modelPath, "providers", name.value)
         guard var reader = TableReader(value, path: path, diagnostics: diagnostics) else { return nil }
         guard let typeName = reader.string("type", required: true) else { return nil }
-        guard let type = ProviderType(rawValue: typeName.value) else {
+        guard let layout = FieldLayout.named(typeName.value) else {
             let expected = ProviderType.tensorZeroListing.map { "`\($0.rawValue)`" }.joined(separator: ", ")
             diagnostics.report(.invalidValue, at: typeName.location, path: path, "unknown variant `\(typeName.value)`, expected one of \(expected)")
             return nil
         }
+        let type = layout.type
         var provider = ProviderConfig(
             name: name, type: type, path: path, location: value.location, strings: [:], flags: [:],
             credential: nil, awsCredentials: [:], timeouts: nil, extraHeaderNames: [], extraBodyPointers: []
         )
-        for field in type.requiredFields where !reader.contains(field) {
+        for field in layout.required where !reader.contains(field) {
             reader.reportMissing(field)
         }
-        for field in type.fields {
-            if stringFields.contains(field) {
+        for (field, kind) in layout.fields {
+            switch kind {
+            case .string(let accepted):
                 guard let text = reader.string(field) else { continue }
-                if let accepted = acceptedValues[field], !accepted.contains(text.value) {
+                if let accepted, !accepted.contains(text.value) {
                     diagnostics.report(
                         .invalidValue, at: text.location, path: reader.path(of: field),
                         "unknown variant `\(text.value)`, \(TableReader.describeExpected(accepted))"
                     )
                 }
                 provider.strings[field] = text
-            } else if boolFields.contains(field) {
+            case .flag:
                 provider.flags[field] = reader.bool(field)
-            } else if field == type.credentialField {
+            case .credential:
                 provider.credential = reader.credentialSpec(field)
-            } else if awsCredentialFields.contains(field) {
+            case .awsCredential:
                 provider.awsCredentials[field] = reader.locationString(field)
-            } else if let value = reader.value(field) {
-                provider.otherFields[field] = value.location
+            case .other:
+                if let value = reader.value(field) { provider.otherFields[field] = value.location }
             }
         }
         if type == .gcpVertexGemini, !reader.contains("model_id"), !reader.contains("endpoint_id") {
@@ -86,7 +88,7 @@ extension ProviderConfig {
         provider.extraHeaderNames = ExtraEntries.read("extra_headers", keyField: "name", from: &reader)
         provider.extraBodyPointers = ExtraEntries.read("extra_body", keyField: "pointer", from: &reader)
         reader.accept(["type", "cost", "batch_cost"])
-        reader.rejectUnknownKeys(expected: type.fields)
+        reader.rejectUnknownKeys(expected: layout.names)
         return provider
     }
 }

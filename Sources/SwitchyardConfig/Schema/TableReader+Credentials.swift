@@ -2,12 +2,11 @@ extension TableReader {
     /// Reads `api_key_location` / `credential_location`: a location string or `{ default, fallback }`.
     public mutating func credentialSpec(_ key: String) -> CredentialSpec? {
         guard let value = value(key) else { return nil }
-        let keyPath = path(of: key)
         switch value.kind {
         case .string(let text):
-            return parseLocation(text, at: value.location, path: keyPath).map { .single($0) }
+            return parseLocation(text, at: value.location, path: path(of: key)).map { .single($0) }
         case .table:
-            guard var object = TableReader(value, path: keyPath, diagnostics: diagnostics) else { return nil }
+            guard var object = table(key) else { return nil }
             let primary = object.locationString("default", required: true)
             let fallback = object.locationString("fallback", required: true)
             object.rejectUnknownKeys(expected: ["default", "fallback"])
@@ -25,9 +24,10 @@ extension TableReader {
         return parseLocation(text.value, at: text.location, path: path(of: key))
     }
 
-    private func parseLocation(_ text: String, at location: SourceLocation, path: String) -> Located<CredentialLocation>? {
+    /// `path` is only built when `text` is not a location.
+    private func parseLocation(_ text: String, at location: SourceLocation, path: @autoclosure () -> String) -> Located<CredentialLocation>? {
         guard let parsed = CredentialLocation(parsing: text) else {
-            diagnostics.report(.invalidCredentialLocation, at: location, path: path, CredentialLocation.formatError(text))
+            diagnostics.report(.invalidCredentialLocation, at: location, path: path(), CredentialLocation.formatError(text))
             return nil
         }
         return Located(parsed, at: location)

@@ -4,7 +4,8 @@
 /// Type errors and missing required fields are reported to the collector; the accessor then returns `nil`
 /// and decoding carries on, so one run finds every problem.
 public struct TableReader {
-    public let table: TOMLTable
+    /// The table being read; values handed out by `take` are left as placeholders.
+    public private(set) var table: TOMLTable
     /// Where the table starts.
     public let location: SourceLocation
     public let diagnostics: DiagnosticCollector
@@ -57,6 +58,29 @@ public struct TableReader {
         guard let position = table.index(ofKey: key) else { return nil }
         readEntries.insert(position)
         return table.entries[position].value
+    }
+
+    /// Takes the value of `key` out of the table, marking it read (reading the key again gives a placeholder).
+    /// Once the caller is done with the value, nothing keeps it alive, so a large section is freed as it is
+    /// decoded rather than at the end.
+    public mutating func take(_ key: String) -> TOMLValue? {
+        guard let position = table.index(ofKey: key) else { return nil }
+        return takeEntry(at: position).value
+    }
+
+    /// Calls `body` with every entry in order, taking each value out of the table first (see `take`).
+    public mutating func takeEntries(_ body: (TOMLTable.Entry) -> Void) {
+        for position in table.entries.indices {
+            body(takeEntry(at: position))
+        }
+    }
+
+    /// The entry at `position`, marked read, with a placeholder left in the table in place of its value.
+    private mutating func takeEntry(at position: Int) -> TOMLTable.Entry {
+        let entry = table.entries[position]
+        readEntries.insert(position)
+        table.replaceValue(at: position, with: TOMLValue(.boolean(false), at: entry.value.location))
+        return entry
     }
 
     /// Reports that a required key is absent, at the table's location.
@@ -121,6 +145,7 @@ public struct TableReader {
             return nil
         }
         var strings: [Located<String>] = []
+        strings.reserveCapacity(items.count)
         var allStrings = true
         for (index, item) in items.enumerated() {
             if case .string(let text) = item.kind {
@@ -142,17 +167,22 @@ public struct TableReader {
         return TableReader(value, parentPath: path, key: key, diagnostics: diagnostics)
     }
 
-    /// Marks keys as accepted without decoding them (fields that do not affect routing).
-    public mutating func accept(_ keys: [String]) {
-        for position in table.entries.indices where !readEntries.contains(position) && keys.contains(table.entries[position].key) {
-            readEntries.insert(position)
+    /// Marks keys as accepted without decoding them (fields that do not affect routing). `keys` is only
+    /// evaluated when some key of the table is not read yet.
+    public mutating func accept(_ keys: @autoclosure () -> [String]) {
+        var accepted: [String]?
+        for position in table.entries.indices where !readEntries.contains(position) {
+            if accepted == nil { accepted = keys() }
+            if accepted?.contains(table.entries[position].key) == true { readEntries.insert(position) }
         }
     }
 
-    /// Reports every key that was not read as unknown, listing `expected` the way serde does.
-    public func rejectUnknownKeys(expected: [String]) {
+    /// Reports every key that was not read as unknown, listing `expected` the way serde does (`expected` is
+    /// only evaluated when there is such a key).
+    public func rejectUnknownKeys(expected: @autoclosure () -> [String]) {
         for position in table.entries.indices where !readEntries.contains(position) {
             let entry = table.entries[position]
+            let expected = expected()
             diagnostics.report(
                 .unknownField, at: entry.keyLocation, path: path(of: entry.key),
                 expected.isEmpty ? "unknown field `\(entry.key)`" : "unknown field `\(entry.key)`, \(TableReader.describeExpected(expected))"

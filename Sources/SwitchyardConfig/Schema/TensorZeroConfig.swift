@@ -34,9 +34,9 @@ public struct TensorZeroConfig: Sendable {
     }
 
     /// Decodes a merged document. Problems are reported to `diagnostics`; what could be read is returned.
-    public static func decode(_ root: TOMLTable, files: [String], diagnostics: DiagnosticCollector) -> TensorZeroConfig {
+    public static func decode(_ root: consuming TOMLTable, files: [String], diagnostics: DiagnosticCollector) -> TensorZeroConfig {
         let rootLocation = SourceLocation(file: files.first ?? "", line: 1, column: 1)
-        var reader = TableReader(table: root, path: "", location: rootLocation, diagnostics: diagnostics)
+        var reader = TableReader(table: consume root, path: "", location: rootLocation, diagnostics: diagnostics)
         var config = TensorZeroConfig(
             files: files, gateway: GatewayConfig.read(from: reader.value("gateway"), diagnostics: diagnostics),
             models: [], embeddingModels: [], functions: [], tools: [], metrics: [], providerTypeDefaults: [:]
@@ -67,9 +67,17 @@ public struct TensorZeroConfig: Sendable {
         from reader: inout TableReader,
         _ readEntry: (Located<String>, TOMLValue, DiagnosticCollector) -> Entry?
     ) -> [Entry] {
-        guard let table = reader.table(section) else { return [] }
-        return table.table.entries.compactMap { entry in
-            readEntry(Located(entry.key, at: entry.keyLocation), entry.value, reader.diagnostics)
+        guard let value = reader.take(section),
+              var table = TableReader(consume value, path: keyPath(reader.path, section), diagnostics: reader.diagnostics) else { return [] }
+        var entries: [Entry] = []
+        entries.reserveCapacity(table.table.count)
+        // Each entry's TOML is freed once it is decoded, so the document and the typed config never both
+        // exist in full.
+        table.takeEntries { entry in
+            if let decoded = readEntry(Located(entry.key, at: entry.keyLocation), entry.value, reader.diagnostics) {
+                entries.append(decoded)
+            }
         }
+        return entries
     }
 }

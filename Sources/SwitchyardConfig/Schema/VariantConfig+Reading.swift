@@ -12,9 +12,10 @@ extension VariantConfig {
     ]
     static let commonFields = ["type", "timeouts", "namespace"]
     static let jsonModes = ["off", "on", "strict", "tool"]
+    static let templateRoles = ["system_template", "user_template", "assistant_template"]
 
     static func read(name: Located<String>, value: TOMLValue, functionPath: String, diagnostics: DiagnosticCollector) -> VariantConfig? {
-        let path = keyPath(keyPath(functionPath, "variants"), name.value)
+        let path = keyPath(functionPath, "variants", name.value)
         guard var reader = TableReader(value, path: path, diagnostics: diagnostics) else { return nil }
         guard let typeName = reader.string("type", required: true) else { return nil }
         guard let kind = Kind(rawValue: typeName.value) else {
@@ -69,7 +70,7 @@ extension VariantConfig {
             }
         }
         retries = RetryConfig.read(from: &reader)
-        for role in ["system_template", "user_template", "assistant_template"] {
+        for role in Self.templateRoles {
             if let template = reader.string(role) { templates[role] = template }
         }
         if let named = reader.table("templates") {

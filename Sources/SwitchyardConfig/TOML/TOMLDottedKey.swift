@@ -30,6 +30,8 @@ struct TOMLDottedKey {
     }
 
     mutating func append(_ segment: TOMLKeySegment) {
+        // Header keys often have a few segments (`models.m.providers.p`): one allocation, not one per doubling.
+        if rest.isEmpty { rest.reserveCapacity(4) }
         rest.append(segment)
     }
 

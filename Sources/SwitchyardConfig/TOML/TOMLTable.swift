@@ -70,6 +70,10 @@ public struct TOMLTable: Sendable {
         if index > Self.linearSearchLimit {
             indexByKey[copy key] = index
         }
+        if index == 0 {
+            // Most tables get a few keys: start with room for two rather than growing 1 → 2.
+            entries.reserveCapacity(2)
+        }
         entries.append(Entry(key: key, keyLocation: keyLocation, value: value))
         if index == Self.linearSearchLimit {
             // The table just outgrew linear search: index every key.

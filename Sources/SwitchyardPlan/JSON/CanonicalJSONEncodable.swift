@@ -35,7 +35,10 @@ extension Dictionary: CanonicalJSONEncodable where Key == String, Value: Canonic
     public func encode(to json: inout CanonicalJSONWriter) {
         let entries = sorted { $0.key < $1.key }
         json.object { json in
-            for (key, value) in entries { json.member(key, value) }
+            for (key, value) in entries {
+                json.key(named: key)
+                value.encode(to: &json)
+            }
         }
     }
 }

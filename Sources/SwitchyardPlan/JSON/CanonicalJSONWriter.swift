@@ -2,40 +2,44 @@
 /// inside containers, `{}` / `[]` for empty ones.
 ///
 /// Callers write object members in ascending key order themselves (most keys are fixed, so they are simply
-/// written in that order; `Dictionary` values are sorted once). Output is handed out in chunks, so a large
-/// document never has to exist twice in memory.
-public struct CanonicalJSONWriter {
-    /// Bytes written since the last hand-off.
-    private var buffer: [UInt8] = []
-    /// Receives the buffer whenever it grows past `chunkSize`, and once more from `finish()`.
+/// written in that order; `Dictionary` values are sorted once). Bytes go into a fixed buffer that is handed
+/// out whenever it fills up, so a large document never has to exist in memory whole. The writer owns that
+/// buffer, which is why it cannot be copied.
+public struct CanonicalJSONWriter: ~Copyable {
+    private let storage: UnsafeMutableBufferPointer<UInt8>
+    /// Bytes in `storage` not handed out yet.
+    private var count = 0
+    /// Receives the buffer whenever it is full, and what is left at the end of the document. A chunk may
+    /// end inside a multi-byte character.
     private let emit: (UnsafeBufferPointer<UInt8>) -> Void
-    private let chunkSize: Int
     /// Nesting depth of the container being written.
     private var depth = 0
     /// Whether the container being written has no member or element yet.
     private var containerIsEmpty = true
 
-    /// A writer that hands its output to `emit` in chunks of about `chunkSize` bytes.
+    /// A writer that hands its output to `emit` in chunks of `chunkSize` bytes.
     public init(chunkSize: Int = 1 << 16, emit: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
-        self.chunkSize = chunkSize
+        storage = .allocate(capacity: max(chunkSize, 1))
         self.emit = emit
-        buffer.reserveCapacity(chunkSize + 4096)
+    }
+
+    deinit {
+        storage.deallocate()
     }
 
     /// `value` as a canonical document, ending with a newline.
     public static func render(_ value: some CanonicalJSONEncodable) -> String {
-        var text = ""
-        var writer = CanonicalJSONWriter { chunk in text += String(decoding: chunk, as: UTF8.self) }
+        var bytes: [UInt8] = []
+        var writer = CanonicalJSONWriter { bytes.append(contentsOf: $0) }
         writer.document(value)
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Writes `value` as the whole document, then the final newline, and hands out what is left.
     public mutating func document(_ value: some CanonicalJSONEncodable) {
         value.encode(to: &self)
-        buffer.append(UInt8(ascii: "\n"))
-        buffer.withUnsafeBufferPointer(emit)
-        buffer.removeAll(keepingCapacity: true)
+        append(UInt8(ascii: "\n"))
+        flush()
     }
 
     // MARK: Containers
@@ -57,38 +61,51 @@ public struct CanonicalJSONWriter {
         close(UInt8(ascii: "]"))
     }
 
-    /// Starts an object member; the caller writes its value next.
-    public mutating func key(_ key: String) {
+    /// Starts an object member whose key is written in code (and so needs no escaping); the caller writes
+    /// its value next.
+    public mutating func key(_ key: StaticString) {
+        assert(JSONEscaping.isPlain(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)), "`\(key)` needs escaping")
+        startItem()
+        append(UInt8(ascii: "\""))
+        append(key)
+        append("\": ")
+    }
+
+    /// Starts an object member whose key comes from the config (a model name, ...); the caller writes its
+    /// value next.
+    public mutating func key(named key: String) {
         startItem()
         string(key)
-        buffer.append(UInt8(ascii: ":"))
-        buffer.append(UInt8(ascii: " "))
+        append(": ")
     }
 
     /// Writes the member `key: value`.
-    public mutating func member(_ key: String, _ value: some CanonicalJSONEncodable) {
+    public mutating func member(_ key: StaticString, _ value: some CanonicalJSONEncodable) {
         self.key(key)
         value.encode(to: &self)
     }
 
     /// Writes the member `key: value`, or nothing when `value` is `nil`.
-    public mutating func member(_ key: String, _ value: (some CanonicalJSONEncodable)?) {
+    public mutating func member(_ key: StaticString, _ value: (some CanonicalJSONEncodable)?) {
         guard let value else { return }
         member(key, value)
     }
 
     // MARK: Scalars
 
+    /// Writes `null`.
     public mutating func null() {
         append("null")
     }
 
+    /// Writes `true` or `false`.
     public mutating func bool(_ flag: Bool) {
         append(flag ? "true" : "false")
     }
 
+    /// Writes an integer in decimal.
     public mutating func int(_ number: Int64) {
-        if number < 0 { buffer.append(UInt8(ascii: "-")) }
+        if number < 0 { append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var start = digits.count
@@ -97,7 +114,7 @@ public struct CanonicalJSONWriter {
                 digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+            append(UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
@@ -110,28 +127,25 @@ public struct CanonicalJSONWriter {
             append(".0")
         } else {
             var text = number.description
-            text.withUTF8 { buffer.append(contentsOf: $0) }
+            text.withUTF8 { append($0) }
         }
     }
 
     /// Writes `text` quoted, escaping `"`, `\` and control characters.
     public mutating func string(_ text: String) {
-        buffer.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            if bytes.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-                buffer.append(contentsOf: bytes)
-            } else {
-                bytes.forEach { appendEscaped($0) }
-            }
+        append(UInt8(ascii: "\""))
+        // Native strings lend their bytes without a copy; anything else is copied first.
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaping($0) }) == nil {
+            var copy = text
+            copy.withUTF8 { appendEscaping($0) }
         }
-        buffer.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
     // MARK: Layout
 
     private mutating func open(_ bracket: UInt8) {
-        buffer.append(bracket)
+        append(bracket)
         depth += 1
         containerIsEmpty = true
     }
@@ -139,32 +153,35 @@ public struct CanonicalJSONWriter {
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
         if !containerIsEmpty { newline() }
-        buffer.append(bracket)
+        append(bracket)
         // The container just closed is an item of its parent, so the parent is not empty.
         containerIsEmpty = false
-        if buffer.count >= chunkSize {
-            buffer.withUnsafeBufferPointer(emit)
-            buffer.removeAll(keepingCapacity: true)
-        }
     }
 
     /// Separates the next member or element from the previous one and puts it on its own line.
     private mutating func startItem() {
-        if !containerIsEmpty { buffer.append(UInt8(ascii: ",")) }
+        if !containerIsEmpty { append(UInt8(ascii: ",")) }
         containerIsEmpty = false
         newline()
     }
 
     private mutating func newline() {
-        buffer.append(UInt8(ascii: "\n"))
-        for _ in 0..<depth {
-            buffer.append(UInt8(ascii: " "))
-            buffer.append(UInt8(ascii: " "))
+        let indentation: StaticString = "\n                                                                "
+        let width = 1 + 2 * depth
+        guard width <= indentation.utf8CodeUnitCount else {
+            append(UInt8(ascii: "\n"))
+            for _ in 0..<2 * depth { append(UInt8(ascii: " ")) }
+            return
         }
+        append(UnsafeBufferPointer(start: indentation.utf8Start, count: width))
     }
 
-    private mutating func append(_ text: StaticString) {
-        buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    private mutating func appendEscaping(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if JSONEscaping.isPlain(bytes) {
+            append(bytes)
+        } else {
+            bytes.forEach { appendEscaped($0) }
+        }
     }
 
     private mutating func appendEscaped(_ byte: UInt8) {
@@ -177,9 +194,51 @@ public struct CanonicalJSONWriter {
         case 0..<0x20:
             let hex: StaticString = "0123456789abcdef"
             append("\\u00")
-            buffer.append(hex.utf8Start[Int(byte >> 4)])
-            buffer.append(hex.utf8Start[Int(byte & 0xF)])
-        default: buffer.append(byte)
+            append(hex.utf8Start[Int(byte >> 4)])
+            append(hex.utf8Start[Int(byte & 0xF)])
+        default: append(byte)
         }
+    }
+
+    // MARK: Buffer
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        if count == storage.count { flush() }
+        storage[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    @inline(__always)
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count <= storage.count - count else { return appendInChunks(bytes) }
+        (storage.baseAddress! + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// Appends bytes that do not fit in what is left of the buffer, handing out each full buffer (or none).
+    private mutating func appendInChunks(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard var source = bytes.baseAddress else { return }
+        var remaining = bytes.count
+        while remaining > storage.count - count {
+            let room = storage.count - count
+            (storage.baseAddress! + count).update(from: source, count: room)
+            count += room
+            source += room
+            remaining -= room
+            flush()
+        }
+        (storage.baseAddress! + count).update(from: source, count: remaining)
+        count += remaining
+    }
+
+    private mutating func flush() {
+        emit(UnsafeBufferPointer(rebasing: storage[..<count]))
+        count = 0
     }
 }

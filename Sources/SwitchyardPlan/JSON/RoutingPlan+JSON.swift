@@ -17,8 +17,14 @@ extension RoutingPlan: CanonicalJSONEncodable {
         }
     }
 
-    /// The plan as canonical JSON text (`compile -o`).
+    /// The plan as canonical JSON text (`compile` without `-o`).
     public var canonicalJSON: String { CanonicalJSONWriter.render(self) }
+
+    /// Writes the plan's canonical JSON to `path` (`compile -o`), streaming it and replacing the file
+    /// atomically; the same bytes as `canonicalJSON`.
+    public func writeCanonicalJSON(toFile path: String) throws {
+        try CanonicalJSONFile.write(self, toFile: path)
+    }
 }
 
 extension ModelPlan: CanonicalJSONEncodable {

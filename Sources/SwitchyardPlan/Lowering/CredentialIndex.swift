@@ -2,27 +2,28 @@ import SwitchyardConfig
 
 /// Collects every credential location in the plan with the places that use it.
 struct CredentialIndex {
-    private var unsortedUsages: [String: CredentialUsage] = [:]
+    private var unsortedUsages: [CredentialLocation: CredentialUsage] = [:]
 
-    /// Every location with its users in sorted order.
+    /// Every location, by its written form, with its users in sorted order.
     var usages: [String: CredentialUsage] {
-        unsortedUsages.mapValues { usage in
+        var usages: [String: CredentialUsage] = [:]
+        usages.reserveCapacity(unsortedUsages.count)
+        for (location, usage) in unsortedUsages {
             var sorted = usage
             sorted.usedBy.sort()
-            return sorted
+            usages[location.description] = sorted
         }
+        return usages
     }
 
     mutating func record(_ credentials: ResolvedCredentials, usedBy owner: String) {
         for link in credentials.links {
-            let key = link.location.description
             let reference = link.role == .only ? owner : "\(owner) (\(link.role.rawValue))"
-            if var usage = unsortedUsages.removeValue(forKey: key) {
-                usage.usedBy.append(reference)
-                usage.status = combined(usage.status, link.status)
-                unsortedUsages[key] = usage
+            if let position = unsortedUsages.index(forKey: link.location) {
+                unsortedUsages.values[position].usedBy.append(reference)
+                unsortedUsages.values[position].status = combined(unsortedUsages.values[position].status, link.status)
             } else {
-                unsortedUsages[key] = CredentialUsage(location: link.location, status: link.status, usedBy: [reference])
+                unsortedUsages[link.location] = CredentialUsage(location: link.location, status: link.status, usedBy: [reference])
             }
         }
     }

@@ -4,10 +4,10 @@ import SwitchyardConfig
 enum FunctionLowering {
     static func lower(_ function: FunctionConfig, diagnostics: DiagnosticCollector) -> FunctionPlan {
         let sampling = SamplingLowering.lower(function)
-        let candidateOf = Set(function.variants.flatMap(\.candidates).map(\.value))
         for name in sampling.neverSampled {
             guard let variant = function.variant(named: name) else { continue }
-            let use = candidateOf.contains(name) ? "it runs only as a candidate of another variant or when pinned" : "it runs only when pinned with `variant_name`"
+            let isCandidate = function.variants.contains { $0.candidates.contains { $0.value == name } }
+            let use = isCandidate ? "it runs only as a candidate of another variant or when pinned" : "it runs only when pinned with `variant_name`"
             diagnostics.report(.variantNeverSampled, at: variant.name.location, path: variant.path, "variant `\(name)` can never be sampled: \(use)")
         }
         if sampling.fallbackOrderUnspecified, let first = function.variants.first(where: { $0.weight == nil }) {
@@ -18,6 +18,7 @@ enum FunctionLowering {
             )
         }
         var variants: [String: VariantPlan] = [:]
+        variants.reserveCapacity(function.variants.count)
         for variant in function.variants {
             variants[variant.name.value] = VariantPlan(
                 name: variant.name.value, kind: variant.kind, model: variant.model?.value,

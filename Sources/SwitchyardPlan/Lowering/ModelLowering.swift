@@ -20,8 +20,8 @@ struct ModelLowering {
         var plans: [String: ModelPlan] = [:]
         for function in config.functions {
             for variant in function.variants {
-                for reference in [variant.model, variant.judgeModel].compactMap({ $0 }) {
-                    guard plans[reference.value] == nil, !config.hasModel(named: reference.value),
+                for case let reference? in [variant.model, variant.judgeModel] {
+                    guard !config.hasModel(named: reference.value), plans[reference.value] == nil,
                           let shorthand = ShorthandModel(reference.value) else { continue }
                     let credentials = resolver.resolveShorthand(type: shorthand.type, model: reference.value, usedAt: reference.location, path: variant.path)
                     index.record(credentials, usedBy: "shorthand \(reference.value)")

@@ -39,14 +39,14 @@ struct ExperimentationRules: ValidationRule {
         let candidates = experimentation.candidates ?? []
         let fallbacks = experimentation.fallbacks ?? []
         for (name, weight) in candidates {
-            if function.variant(named: name.value) == nil {
+            if !function.hasVariant(named: name.value) {
                 diagnostics.report(.experimentationUnknownVariant, at: name.location, path: experimentation.path, "\(label) experimentation: candidate variant `\(name.value)` does not exist in function variants")
             }
             if weight < 0 || weight.isNaN {
                 diagnostics.report(.experimentationNegativeWeight, at: name.location, path: experimentation.path, "Invalid weight for variant `\(name.value)` in static experimentation config: \(weight)")
             }
         }
-        for name in fallbacks where function.variant(named: name.value) == nil {
+        for name in fallbacks where !function.hasVariant(named: name.value) {
             diagnostics.report(.experimentationUnknownVariant, at: name.location, path: experimentation.path, "\(label) experimentation: fallback variant `\(name.value)` does not exist in function variants")
         }
         var seen: Set<String> = []

@@ -4,18 +4,22 @@ import SwitchyardConfig
 struct ModelRoutingRules: ValidationRule {
     func validate(_ config: TensorZeroConfig, context: ValidationContext, diagnostics: DiagnosticCollector) {
         for model in config.models {
-            let routingPath = "\(model.path).routing"
             if model.routing.isEmpty, model.routingLocation != model.location {
                 diagnostics.report(.routingEmpty, at: model.routingLocation, path: model.path, "`routing` must not be empty")
             }
-            var seen: Set<String> = []
+            // Routing lists are short, so a list beats hashing.
+            var seen: [String] = []
+            seen.reserveCapacity(model.routing.count)
             for entry in model.routing {
                 if entry.value.hasPrefix("tensorzero::") {
-                    diagnostics.report(.providerNameReserved, at: entry.location, path: routingPath, "Provider name cannot start with 'tensorzero::': \(entry.value)")
+                    diagnostics.report(.providerNameReserved, at: entry.location, path: "\(model.path).routing", "Provider name cannot start with 'tensorzero::': \(entry.value)")
                 }
-                if !seen.insert(entry.value).inserted {
-                    diagnostics.report(.routingDuplicate, at: entry.location, path: routingPath, "duplicate entry `\(entry.value)`")
-                } else if model.provider(named: entry.value) == nil {
+                if seen.contains(entry.value) {
+                    diagnostics.report(.routingDuplicate, at: entry.location, path: "\(model.path).routing", "duplicate entry `\(entry.value)`")
+                    continue
+                }
+                seen.append(entry.value)
+                if model.providers.firstIndex(where: { $0.name.value == entry.value }) == nil {
                     diagnostics.report(
                         .routingUnknownProvider, at: entry.location, path: model.path,
                         "`routing` contains entry `\(entry.value)` that does not exist in `providers`"

@@ -6,7 +6,7 @@ import SwitchyardConfig
 struct TemplateSchemaRules: ValidationRule {
     func validate(_ config: TensorZeroConfig, context: ValidationContext, diagnostics: DiagnosticCollector) {
         for function in config.functions {
-            for variant in function.variants {
+            for variant in function.variants where !variant.templates.isEmpty {
                 for role in ["system", "user", "assistant"] {
                     guard let template = variant.templates["\(role)_template"], function.schemas["\(role)_schema"] == nil,
                           let text = read(template) else { continue }

@@ -5,29 +5,34 @@ import SwitchyardConfig
 struct TimeoutRules: ValidationRule {
     func validate(_ config: TensorZeroConfig, context: ValidationContext, diagnostics: DiagnosticCollector) {
         let global = config.gateway.globalTimeoutMs
-        var scopes: [(path: String, timeouts: TimeoutsConfig)] = []
         for model in config.models {
-            if let timeouts = model.timeouts { scopes.append((model.path, timeouts)) }
+            if let timeouts = model.timeouts { check(timeouts, path: model.path, global: global, diagnostics: diagnostics) }
             for provider in model.providers {
-                if let timeouts = provider.timeouts { scopes.append((provider.path, timeouts)) }
+                if let timeouts = provider.timeouts { check(timeouts, path: provider.path, global: global, diagnostics: diagnostics) }
             }
         }
-        for variant in config.functions.flatMap(\.variants) {
-            if let timeouts = variant.timeouts { scopes.append((variant.path, timeouts)) }
+        for function in config.functions {
+            for variant in function.variants {
+                if let timeouts = variant.timeouts { check(timeouts, path: variant.path, global: global, diagnostics: diagnostics) }
+            }
         }
-        for (path, timeouts) in scopes {
+    }
+
+    private func check(_ timeouts: TimeoutsConfig, path: String, global: Int64, diagnostics: DiagnosticCollector) {
+        let exceeds = { (bound: Located<Int64>?) in (bound?.value ?? 0) > global }
+        if exceeds(timeouts.nonStreamingTotalMs) || exceeds(timeouts.streamingTTFTMs) || exceeds(timeouts.streamingTotalMs) {
             for bound in timeouts.bounds where bound.value.value > global {
                 diagnostics.report(
                     .timeoutAboveGlobal, at: bound.value.location, path: "\(path).timeouts",
                     "The `timeouts.\(bound.name)` value `\(bound.value.value)` is greater than `gateway.global_outbound_http_timeout_ms`: `\(global)`"
                 )
             }
-            if let ttft = timeouts.streamingTTFTMs, let total = timeouts.streamingTotalMs, total.value < ttft.value {
-                diagnostics.report(
-                    .timeoutTotalBelowTTFT, at: total.location, path: "\(path).timeouts.streaming",
-                    "`total_ms` (\(total.value)) is below `ttft_ms` (\(ttft.value)), so the first-token bound never fires"
-                )
-            }
+        }
+        if let ttft = timeouts.streamingTTFTMs, let total = timeouts.streamingTotalMs, total.value < ttft.value {
+            diagnostics.report(
+                .timeoutTotalBelowTTFT, at: total.location, path: "\(path).timeouts.streaming",
+                "`total_ms` (\(total.value)) is below `ttft_ms` (\(ttft.value)), so the first-token bound never fires"
+            )
         }
     }
 }

@@ -15,7 +15,7 @@ struct VariantRules: ValidationRule {
                 checkModels(variant, config: config, diagnostics: diagnostics)
                 checkWeight(variant, diagnostics: diagnostics)
                 checkJSONMode(variant, function: function, diagnostics: diagnostics)
-                for candidate in variant.candidates where function.variant(named: candidate.value) == nil {
+                for candidate in variant.candidates where !function.hasVariant(named: candidate.value) {
                     diagnostics.report(.unknownCandidateVariant, at: candidate.location, path: "\(variant.path).candidates", "Unknown candidate variant: \(candidate.value)")
                 }
                 if variant.kind == .chainOfThought, function.kind == .chat {
