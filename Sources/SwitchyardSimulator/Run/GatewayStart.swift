@@ -9,18 +9,21 @@ struct GatewayStart {
     let environment: [String: String]
     /// The engine, when startup succeeded.
     let engine: Engine?
-    /// The startup errors, `path:line:col: …` each, when it failed.
-    let errors: [String]
+    /// The errors that stopped startup, when it failed.
+    let failures: [Diagnostic]
+
+    /// The startup errors, `path:line:col: …` each.
+    var errors: [String] { failures.map(\.description) }
 
     init(config: ConfigLoader.Result, environment: [String: String], workingDirectory: String) {
         self.environment = environment
         let compilation = Compiler.compile(config, environment: Environment(environment), workingDirectory: workingDirectory)
         if let plan = compilation.plan {
             engine = Engine(plan: plan, environment: Environment(environment), workingDirectory: workingDirectory)
-            errors = []
+            failures = []
         } else {
             engine = nil
-            errors = compilation.diagnostics.filter { $0.severity == .error }.map(\.description)
+            failures = compilation.diagnostics.filter { $0.severity == .error }
         }
     }
 }

@@ -47,7 +47,7 @@ public struct ScenarioRunner {
         )
         let initial = GatewayStart(config: config, environment: scenario.environment, workingDirectory: workingDirectory)
         let upstreams = UpstreamNames(config: config.config)
-        report.errors = configErrors(config, initial: initial)
+        report.errors = configErrors(initial)
         if report.errors.isEmpty {
             report.errors = upstreams.unknown(in: scenario).map(\.description)
         }
@@ -70,9 +70,8 @@ public struct ScenarioRunner {
     }
 
     /// Errors that make the scenario unrunnable: the config does not load or is invalid regardless of the environment.
-    private func configErrors(_ config: ConfigLoader.Result, initial: GatewayStart) -> [String] {
-        let compiled = Compiler.compile(config, environment: Environment(scenario.environment))
-        return compiled.diagnostics.filter { $0.severity == .error && !Self.startupCodes.contains($0.code) }.map {
+    private func configErrors(_ initial: GatewayStart) -> [String] {
+        initial.failures.filter { !Self.startupCodes.contains($0.code) }.map {
             "\($0.description)\n  (config `\(scenario.configPattern.value)` named at \(scenario.configPattern.location))"
         }
     }
