@@ -26,8 +26,9 @@ enum ProviderLowering {
         let policy = ProviderCredentialPolicy.of(shorthand.type)
         var wireModel = shorthand.modelName
         var settings: [String: String] = [:]
-        if shorthand.type == .openai, let name = wireModel.dropPrefix("responses::") {
-            wireModel = name
+        let responsesPrefix = "responses::"
+        if shorthand.type == .openai, wireModel.hasPrefix(responsesPrefix) {
+            wireModel.removeFirst(responsesPrefix.count)
             settings["api_type"] = "responses"
         }
         let endpoint: String
@@ -87,11 +88,5 @@ enum TimeoutLowering {
             streamingTTFTMs: timeouts.streamingTTFTMs?.value,
             streamingTotalMs: timeouts.streamingTotalMs?.value
         )
-    }
-}
-
-extension String {
-    func dropPrefix(_ prefix: String) -> String? {
-        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil
     }
 }
