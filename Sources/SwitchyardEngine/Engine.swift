@@ -21,7 +21,7 @@ public struct Engine: Sendable {
 
     /// Begins serving `request` at time `now`. `jitterSeed` makes retry backoff jitter reproducible;
     /// `recordingTrace: false` keeps only counts of attempts, for drivers that need no per-attempt trace.
-    public func start(_ request: InferenceRequest, at now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool = true) -> RequestExecution {
+    public func start(_ request: consuming InferenceRequest, at now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool = true) -> RequestExecution {
         RequestExecution(core: core, request: request, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
     }
 }
@@ -35,7 +35,7 @@ final class EngineCore: Sendable {
     let models: [String: ModelRoute]
     let providers: [ProviderRoute]
     /// Every function's sampling and variants, ready for requests.
-    let routes: [String: FunctionRoute]
+    let routes: FunctionTable
 
     init(plan: RoutingPlan, environment: Environment, workingDirectory: String) {
         self.plan = plan
@@ -52,11 +52,11 @@ final class EngineCore: Sendable {
         }
         self.models = models
         self.providers = providers
-        routes = plan.functions.mapValues { function in
+        routes = FunctionTable(plan.functions.mapValues { function in
             FunctionRoute(name: function.name, sampling: function.sampling, variants: function.variants.mapValues { variant in
                 VariantRoute(variant, model: (variant.model ?? variant.judgeModel).flatMap { models[$0] })
             })
-        }
+        })
     }
 
     /// The model a `model_name` request names: configured, referenced shorthand, or a new shorthand.

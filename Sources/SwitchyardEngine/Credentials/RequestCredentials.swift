@@ -11,11 +11,12 @@ struct RequestCredentials {
         var isFallback: Bool
     }
 
-    /// The credential to send, or the error that makes the provider fail without an attempt.
-    func choose(for provider: ProviderRoute, request: InferenceRequest) -> Result<Choice, InferenceError> {
+    /// The credential to send, given the request's dynamic `credentials`, or the error that makes the provider
+    /// fail without an attempt.
+    func choose(for provider: ProviderRoute, credentials: [String: Secret]) -> Result<Choice, InferenceError> {
         var lastError: InferenceError?
         for (index, link) in provider.plan.credentials.links.enumerated() {
-            switch resolve(link.location, loaded: provider.staticSecrets[index], policy: provider.policy, request: request) {
+            switch resolve(link.location, loaded: provider.staticSecrets[index], policy: provider.policy, credentials: credentials) {
             case .success(let secret):
                 return .success(Choice(secret: secret, linkIndex: index, isFallback: link.role == .fallback))
             case .failure(let error):
@@ -41,10 +42,11 @@ struct RequestCredentials {
         return nil
     }
 
-    private func resolve(_ location: CredentialLocation, loaded: Secret?, policy: ProviderCredentialPolicy, request: InferenceRequest) -> Result<Secret?, InferenceError> {
+    private func resolve(_ location: CredentialLocation, loaded: Secret?, policy: ProviderCredentialPolicy, credentials: [String: Secret]) -> Result<Secret?, InferenceError> {
         switch location {
         case .dynamic(let key):
-            guard let secret = request.credentials[key] else {
+            // An empty table answers without hashing the key, which is most requests.
+            guard !credentials.isEmpty, let secret = credentials[key] else {
                 return .failure(.apiKeyMissing(provider: policy.requestName, message: "Dynamic api key `\(key)` is missing"))
             }
             return .success(secret)

@@ -15,7 +15,7 @@ public protocol EngineClock: Sendable {
 extension Engine {
     /// Serves `request` to completion against a real transport and clock (the gateway's driver).
     public func run(_ request: InferenceRequest, transport: some ProviderTransport, clock: some EngineClock, jitterSeed: UInt64) async -> InferenceResult {
-        var execution = start(request, at: clock.now, jitterSeed: jitterSeed)
+        let execution = start(request, at: clock.now, jitterSeed: jitterSeed)
         var action = execution.next(at: clock.now)
         while true {
             switch action {

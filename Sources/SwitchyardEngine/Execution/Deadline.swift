@@ -9,23 +9,33 @@ struct Deadline: Sendable {
         case variant
     }
 
+    /// Which bound of a `timeouts` table, named as TensorZero's message prints it.
+    enum Bound: String, Sendable {
+        case nonStreamingTotal = "non_streaming.total_ms"
+        case streamingTTFT = "streaming.ttft_ms"
+        case streamingTotal = "streaming.total_ms"
+    }
+
     var at: Nanoseconds
-    /// The bound's name as TensorZero's message prints it (`non_streaming.total_ms`).
-    var bound: String
+    var bound: Bound
     var milliseconds: Int64
 
     /// The deadline `timeouts` sets for a level starting `now`: `non_streaming.total_ms`, or for streaming
     /// requests the earlier of `streaming.ttft_ms` and `streaming.total_ms`.
     static func earliest(from now: Nanoseconds, _ timeouts: TimeoutPlan?, stream: Bool, level: Level) -> Deadline? {
         guard let timeouts else { return nil }
-        var candidates: [(String, Int64)] = []
-        if stream {
-            if let ttft = timeouts.streamingTTFTMs { candidates.append(("streaming.ttft_ms", ttft)) }
-            if let total = timeouts.streamingTotalMs { candidates.append(("streaming.total_ms", total)) }
-        } else if let total = timeouts.nonStreamingTotalMs {
-            candidates.append(("non_streaming.total_ms", total))
+        var earliest: (bound: Bound, milliseconds: Int64)?
+        func consider(_ bound: Bound, _ milliseconds: Int64?) {
+            guard let milliseconds, milliseconds < earliest?.milliseconds ?? .max else { return }
+            earliest = (bound, milliseconds)
         }
-        guard let (bound, milliseconds) = candidates.min(by: { $0.1 < $1.1 }) else { return nil }
+        if stream {
+            consider(.streamingTTFT, timeouts.streamingTTFTMs)
+            consider(.streamingTotal, timeouts.streamingTotalMs)
+        } else {
+            consider(.nonStreamingTotal, timeouts.nonStreamingTotalMs)
+        }
+        guard let (bound, milliseconds) = earliest else { return nil }
         return Deadline(at: now + .milliseconds(milliseconds), bound: bound, milliseconds: milliseconds)
     }
 
@@ -42,9 +52,9 @@ struct Deadline: Sendable {
     /// The timeout error of this level for the provider, model or variant named `name`.
     func error(for name: String, kind: Level) -> InferenceError {
         switch kind {
-        case .provider: .providerTimeout(provider: name, bound: bound, milliseconds: milliseconds)
-        case .model: .modelTimeout(model: name, bound: bound, milliseconds: milliseconds)
-        case .variant: .variantTimeout(variant: name, bound: bound, milliseconds: milliseconds)
+        case .provider: .providerTimeout(provider: name, bound: bound.rawValue, milliseconds: milliseconds)
+        case .model: .modelTimeout(model: name, bound: bound.rawValue, milliseconds: milliseconds)
+        case .variant: .variantTimeout(variant: name, bound: bound.rawValue, milliseconds: milliseconds)
         }
     }
 }

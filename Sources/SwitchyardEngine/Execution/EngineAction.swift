@@ -7,32 +7,51 @@ public enum EngineAction: Sendable {
     case attempt(ProviderAttempt)
     /// Wait (retry backoff) and call `resume(at:)` at that time.
     case sleep(until: Nanoseconds)
-    /// The request is done.
-    case finished(InferenceResult)
+    /// The request is done. Boxed, so that the frequent actions stay a word or two wide.
+    indirect case finished(InferenceResult)
 }
 
-/// One call to one upstream.
-public struct ProviderAttempt: Sendable {
-    public var variant: String
+/// One call to one upstream. A reference, so that handing it to a driver and keeping it for the outcome
+/// copies no fields.
+public final class ProviderAttempt: Sendable {
+    public let variant: String
     /// The provider called, with its model.
-    public var route: ProviderRoute
+    public let route: ProviderRoute
     /// The credential to present (`nil` when the provider sends none).
-    public var credential: Secret?
-    /// Where that credential came from, as written (`env::OPENAI_API_KEY`).
-    public var credentialLocation: String
-    public var isFallbackCredential: Bool
+    public let credential: Secret?
+    /// Which link of the provider's credential chain it came from.
+    let credentialLink: Int
+    public let isFallbackCredential: Bool
     /// When the attempt started.
-    public var start: Nanoseconds
+    public let start: Nanoseconds
     /// The earliest of the provider, model and variant deadlines; the driver reports `.timedOut` then.
-    public var deadline: Nanoseconds?
-    public var stream: Bool
+    public let deadline: Nanoseconds?
+    public let stream: Bool
     /// The conversation and parameters to send.
-    public var payload: InferencePayload
+    public let payload: InferencePayload
+
+    /// An attempt of `variant` on `route`, presenting `credential` from link `credentialLink` of its chain.
+    public init(
+        variant: String, route: ProviderRoute, credential: Secret?, credentialLink: Int, isFallbackCredential: Bool,
+        start: Nanoseconds, deadline: Nanoseconds?, stream: Bool, payload: InferencePayload
+    ) {
+        self.variant = variant
+        self.route = route
+        self.credential = credential
+        self.credentialLink = credentialLink
+        self.isFallbackCredential = isFallbackCredential
+        self.start = start
+        self.deadline = deadline
+        self.stream = stream
+        self.payload = payload
+    }
 
     /// The provider's plan (type, endpoint, wire model, auth).
     public var provider: ProviderPlan { route.plan }
     /// The model whose routing chain the provider belongs to.
     public var model: String { route.model }
+    /// Where the credential came from, as written (`env::OPENAI_API_KEY`).
+    public var credentialLocation: String { route.locationNames[credentialLink] }
 }
 
 /// What an upstream did with an attempt.

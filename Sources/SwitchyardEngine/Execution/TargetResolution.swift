@@ -5,31 +5,31 @@ import SwitchyardPlan
 struct TargetResolution {
     var route: FunctionRoute
     /// Numbers of the variants in play, in name order (a pinned request has only its pin).
-    var activeVariants: [Int]
+    var activeVariants: VariantSet
     /// Why the request fails before any variant runs.
     var error: InferenceError?
 
     static let defaultFunction = "tensorzero::default"
 
-    init(core: EngineCore, request: InferenceRequest) {
+    init(core: EngineCore, request: borrowing InferenceRequest) {
         error = nil
         switch request.target {
         case .function(let name):
             guard let route = core.routes[name] else {
                 self.route = FunctionRoute(name: name, sampling: .uniformOverAll, variants: [:])
-                activeVariants = []
+                activeVariants = VariantSet()
                 error = name == Self.defaultFunction ? .functionWithoutVariants(name) : .unknownFunction(name)
                 return
             }
             self.route = route
-            activeVariants = Array(route.variants.indices)
+            activeVariants = VariantSet(all: route.variants.count)
             if activeVariants.isEmpty {
                 error = .functionWithoutVariants(name)
             } else if let pinned = request.pinnedVariant {
                 if let number = route.number(of: pinned) {
-                    activeVariants = [number]
+                    activeVariants = VariantSet([number])
                 } else {
-                    activeVariants = []
+                    activeVariants = VariantSet()
                     error = .unknownVariant(pinned)
                 }
             }
@@ -37,7 +37,7 @@ struct TargetResolution {
             let model = request.pinnedVariant == nil ? core.model(named: name) : nil
             let variant = VariantRoute(.defaultFunctionVariant(model: name), model: model)
             route = FunctionRoute(name: Self.defaultFunction, sampling: .uniformOverAll, variants: [name: variant])
-            activeVariants = [0]
+            activeVariants = VariantSet([0])
             if request.pinnedVariant != nil {
                 error = .variantWithModelName
             } else if model == nil {

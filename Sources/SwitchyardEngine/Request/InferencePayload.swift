@@ -18,23 +18,86 @@ public struct InferencePayload: Sendable, Hashable {
         }
     }
 
-    public var system: String?
-    public var messages: [Message]
-    public var temperature: Double?
-    public var maxTokens: Int?
-    public var topP: Double?
-    public var seed: Int?
-    public var stopSequences: [String]?
+    /// The fields, in immutable shared storage so that every attempt of a request carries the conversation by
+    /// reference; setting a field replaces the storage.
+    private var storage: Storage
+
+    private final class Storage: Sendable {
+        let fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    private struct Fields: Sendable, Hashable {
+        var system: String?
+        var messages: [Message] = []
+        var temperature: Double?
+        var maxTokens: Int?
+        var topP: Double?
+        var seed: Int?
+        var stopSequences: [String]?
+    }
+
+    private static let empty = Storage(Fields())
+
+    public var system: String? {
+        get { storage.fields.system }
+        set { update { $0.system = newValue } }
+    }
+
+    public var messages: [Message] {
+        get { storage.fields.messages }
+        set { update { $0.messages = newValue } }
+    }
+
+    public var temperature: Double? {
+        get { storage.fields.temperature }
+        set { update { $0.temperature = newValue } }
+    }
+
+    public var maxTokens: Int? {
+        get { storage.fields.maxTokens }
+        set { update { $0.maxTokens = newValue } }
+    }
+
+    public var topP: Double? {
+        get { storage.fields.topP }
+        set { update { $0.topP = newValue } }
+    }
+
+    public var seed: Int? {
+        get { storage.fields.seed }
+        set { update { $0.seed = newValue } }
+    }
+
+    public var stopSequences: [String]? {
+        get { storage.fields.stopSequences }
+        set { update { $0.stopSequences = newValue } }
+    }
 
     public init(system: String? = nil, messages: [Message] = [], temperature: Double? = nil, maxTokens: Int? = nil,
                 topP: Double? = nil, seed: Int? = nil, stopSequences: [String]? = nil) {
-        self.system = system
-        self.messages = messages
-        self.temperature = temperature
-        self.maxTokens = maxTokens
-        self.topP = topP
-        self.seed = seed
-        self.stopSequences = stopSequences
+        let fields = Fields(
+            system: system, messages: messages, temperature: temperature, maxTokens: maxTokens, topP: topP, seed: seed,
+            stopSequences: stopSequences
+        )
+        storage = fields == Fields() ? Self.empty : Storage(fields)
+    }
+
+    public static func == (lhs: InferencePayload, rhs: InferencePayload) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.fields)
+    }
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = storage.fields
+        change(&fields)
+        storage = Storage(fields)
     }
 }
 

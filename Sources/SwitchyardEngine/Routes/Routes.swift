@@ -56,6 +56,8 @@ final class VariantRoute: Sendable {
 final class FunctionRoute: Sendable {
     let name: String
     let sampler: VariantSampler
+    /// The function's per-episode draws.
+    let draw: EpisodeDraw
     /// Variants in name order; a variant's number is its position here.
     let variants: [VariantRoute]
     private let numbers: [String: Int]
@@ -64,6 +66,7 @@ final class FunctionRoute: Sendable {
         self.name = name
         let names = variants.keys.sorted()
         sampler = VariantSampler(sampling, names: names)
+        draw = EpisodeDraw(functionName: name)
         self.variants = names.map { variants[$0]! }
         numbers = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     }

@@ -3,7 +3,7 @@ import SwitchyardPlan
 /// Picks the next variant to try from the variants still in play, exactly as TensorZero 2026.6.0 does
 /// (reference §3.3): weighted candidates walked in name order, then fallbacks in listed order, then the
 /// uniform safety net over allowed variants. Variants are numbered by their position in name order.
-struct VariantSampler: Sendable {
+final class VariantSampler: Sendable {
     /// Why sampling stopped without a variant.
     enum Failure: Error {
         case noFallbackVariantsRemaining
@@ -14,8 +14,8 @@ struct VariantSampler: Sendable {
     private let weights: [Double]
     /// Fallback variants' numbers in listed order.
     private let fallbacks: [Int]
-    /// Whether the safety net may pick each variant (candidates and fallbacks; every variant when none are listed).
-    private let allowed: [Bool]
+    /// The variants the safety net may pick (candidates and fallbacks; every variant when none are listed).
+    private let allowed: VariantSet
     private let isUniform: Bool
 
     /// A sampler over `names` (sorted), following `sampling`.
@@ -33,32 +33,38 @@ struct VariantSampler: Sendable {
         for index in fallbacks { allowed[index] = true }
         if isUniform || !allowed.contains(true) { allowed = Array(repeating: true, count: names.count) }
         self.weights = weights
-        self.allowed = allowed
+        self.allowed = VariantSet(allowed.indices.filter { allowed[$0] })
     }
 
     /// The number of the variant to try among `active` (numbers in name order), using the episode's value `u`.
-    func sample(_ u: Double, from active: [Int]) -> Result<Int, Failure> {
+    func sample(_ u: Double, from active: VariantSet) -> Result<Int, Failure> {
         guard !active.isEmpty else { return .failure(.nothingAllowed) }
-        if isUniform { return .success(active[index(u, count: active.count)]) }
+        if isUniform { return .success(active.element(at: index(u, count: active.count))) }
         if let chosen = weighted(u, from: active) { return .success(chosen) }
-        let pool = active.filter { allowed[$0] }
+        let pool = active.intersection(allowed)
         guard !pool.isEmpty else { return .failure(.nothingAllowed) }
-        return .success(pool[index(u, count: pool.count)])
+        return .success(pool.element(at: index(u, count: pool.count)))
     }
 
-    private func weighted(_ u: Double, from active: [Int]) -> Int? {
+    private func weighted(_ u: Double, from active: VariantSet) -> Int? {
         var total = 0.0
-        for variant in active { total += weights[variant] }
+        active.forEach { variant in
+            total += weights[variant]
+            return true
+        }
         if total > 0 {
             let threshold = u * total
             var cumulative = 0.0
             var lastPositive: Int?
-            for variant in active where weights[variant] > 0 {
+            var chosen: Int?
+            active.forEach { variant in
+                guard weights[variant] > 0 else { return true }
                 cumulative += weights[variant]
                 lastPositive = variant
-                if cumulative > threshold { return variant }
+                if cumulative > threshold { chosen = variant }
+                return chosen == nil
             }
-            if let lastPositive { return lastPositive }
+            if let picked = chosen ?? lastPositive { return picked }
         }
         return fallbacks.first(where: active.contains)
     }

@@ -45,7 +45,7 @@ struct MockUpstreams {
         } else {
             switch step.outcome {
             case .ok: outcome = .success(Self.response)
-            case .status(let status): outcome = .status(status, body: #"{"error": {"message": "mock upstream answered \#(status)"}}"#)
+            case .status(let status): outcome = .status(status, body: Self.errorBody(status))
             case .timeout: return (.timedOut, deadline)
             case .reset: outcome = .connectionReset
             case .garbage: outcome = .unparseableResponse("expected value at line 1 column 1")
@@ -53,6 +53,17 @@ struct MockUpstreams {
         }
         let finish = attempt.start + step.latency
         return finish > deadline ? (.timedOut, deadline) : (outcome, finish)
+    }
+
+    /// The body of a scripted error status: written once per common status, since failing attempts are frequent.
+    private static func errorBody(_ status: Int) -> String {
+        (100..<600).contains(status) ? errorBodies[status] : body(status)
+    }
+
+    private static let errorBodies = (0..<600).map(body)
+
+    private static func body(_ status: Int) -> String {
+        #"{"error": {"message": "mock upstream answered \#(status)"}}"#
     }
 }
 

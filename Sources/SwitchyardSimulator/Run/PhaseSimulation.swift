@@ -7,29 +7,70 @@ struct PhaseSimulation {
     /// One expanded `send` table.
     struct Stream {
         var spec: SendSpec
-        var credentials: [String: Secret]
-        var sharedEpisode: EpisodeID
+        /// The request every send of this table makes, before its episode id is chosen.
+        var template: InferenceRequest
+        /// Whether each request draws a fresh random episode id (otherwise the template's id is used).
+        var randomEpisode: Bool
+
+        init(spec: SendSpec, credentials: [String: Secret], sharedEpisode: EpisodeID) {
+            self.spec = spec
+            let target: InferenceRequest.Target = switch spec.target.value {
+            case .function(let name): .function(name)
+            case .model(let name): .model(name)
+            }
+            let episode: EpisodeID = switch spec.episode {
+            case .random, .shared: sharedEpisode
+            case .fixed(let text): EpisodeID(string: text) ?? sharedEpisode
+            }
+            template = InferenceRequest(
+                target: target, episodeID: episode, pinnedVariant: spec.pinnedVariant, credentials: credentials, stream: spec.stream
+            )
+            randomEpisode = spec.episode == .random
+        }
     }
 
     /// Events carry only numbers, so the queue moves no reference-counted values; an attempt's outcome waits
-    /// in its request's slot until the event fires.
+    /// in its request's slot until the event fires. Arrivals stay outside the queue, one pending per send.
     private enum Event {
-        case arrival(stream: Int32, index: Int32)
         case attemptDone(slot: Int32)
         case wake(slot: Int32)
     }
 
-    /// A request in flight, boxed so the engine's state is mutated in place rather than moved around.
-    private final class InFlight {
-        var execution: RequestExecution
-        var pendingOutcome: AttemptOutcome = .timedOut
-        let stream: Int
-        let index: Int
+    /// A send's next request: when it arrives, its place among simultaneous events, and its number.
+    private struct Arrival {
+        var time: Int64
+        var sequence: Int
+        var index: Int
 
-        init(execution: RequestExecution, stream: Int, index: Int) {
-            self.execution = execution
-            self.stream = stream
-            self.index = index
+        func precedes(_ key: (time: Int64, sequence: Int)) -> Bool {
+            time != key.time ? time < key.time : sequence < key.sequence
+        }
+    }
+
+    /// The requests in flight, by slot: each one's execution, the outcome its pending attempt will report,
+    /// and which send it came from. Slots are reused as requests finish.
+    private struct Slots {
+        var executions: [RequestExecution?] = []
+        var outcomes: [AttemptOutcome] = []
+        var origins: [(stream: Int, index: Int)] = []
+        private var free: [Int] = []
+
+        mutating func take(_ execution: RequestExecution, stream: Int, index: Int) -> Int {
+            if let slot = free.popLast() {
+                executions[slot] = execution
+                origins[slot] = (stream, index)
+                return slot
+            }
+            executions.append(execution)
+            outcomes.append(.timedOut)
+            origins.append((stream, index))
+            return executions.count - 1
+        }
+
+        mutating func release(_ slot: Int) {
+            executions[slot] = nil
+            outcomes[slot] = .timedOut
+            free.append(slot)
         }
     }
 
@@ -47,48 +88,44 @@ struct PhaseSimulation {
     mutating func run() -> PhaseStatistics {
         var statistics = PhaseStatistics()
         var events = EventQueue<Event>()
-        var slots: [InFlight?] = []
-        var freeSlots: [Int] = []
-        for (stream, entry) in streams.enumerated() where entry.spec.count > 0 {
-            events.push(.arrival(stream: Int32(stream), index: 0), at: 0)
-        }
-        while let (now, event) = events.pop() {
+        var slots = Slots()
+        var arrivals: [Arrival?] = streams.map { $0.spec.count > 0 ? Arrival(time: 0, sequence: events.takeSequence(), index: 0) : nil }
+        while true {
+            let now: Int64
             let slot: Int
             let action: EngineAction
-            switch event {
-            case .arrival(let stream32, let index32):
-                let stream = Int(stream32)
-                let index = Int(index32)
-                let spec = streams[stream].spec
-                if index + 1 < spec.count { events.push(.arrival(stream: stream32, index: index32 + 1), at: now + spec.every) }
-                let request = InFlight(
-                    execution: engine.start(request(for: stream, at: now), at: now, jitterSeed: random.next(), recordingTrace: onResult != nil),
-                    stream: stream, index: index
-                )
-                action = request.execution.next(at: now)
-                slot = freeSlots.popLast() ?? { slots.append(nil); return slots.count - 1 }()
-                slots[slot] = request
-            case .attemptDone(let done):
-                slot = Int(done)
-                let request = slots[slot]!
-                action = request.execution.complete(request.pendingOutcome, at: now)
-            case .wake(let woken):
-                slot = Int(woken)
-                action = slots[slot]!.execution.resume(at: now)
+            if let stream = earliestArrival(arrivals, before: events.firstKey), let arrival = arrivals[stream] {
+                now = arrival.time
+                arrivals[stream] = arrival.index + 1 < streams[stream].spec.count
+                    ? Arrival(time: now + streams[stream].spec.every, sequence: events.takeSequence(), index: arrival.index + 1) : nil
+                let execution = engine.start(request(for: stream, at: now), at: now, jitterSeed: random.next(), recordingTrace: onResult != nil)
+                slot = slots.take(execution, stream: stream, index: arrival.index)
+                action = execution.next(at: now)
+            } else if let (time, event) = events.pop() {
+                now = time
+                switch event {
+                case .attemptDone(let done):
+                    slot = Int(done)
+                    action = slots.executions[slot]!.complete(slots.outcomes[slot], at: now)
+                case .wake(let woken):
+                    slot = Int(woken)
+                    action = slots.executions[slot]!.resume(at: now)
+                }
+            } else {
+                break
             }
             switch action {
             case .attempt(let attempt):
                 let (outcome, at) = upstreams.answer(attempt)
-                slots[slot]!.pendingOutcome = outcome
+                slots.outcomes[slot] = outcome
                 events.push(.attemptDone(slot: Int32(slot)), at: at)
             case .sleep(let until):
                 events.push(.wake(slot: Int32(slot)), at: until)
             case .finished(let result):
-                let finished = slots[slot]!
-                slots[slot] = nil
-                freeSlots.append(slot)
+                let origin = slots.origins[slot]
+                slots.release(slot)
                 statistics.record(result)
-                onResult?(result, finished.stream, finished.index)
+                onResult?(result, origin.stream, origin.index)
                 if statistics.requests % 100_000 == 0 { onProgress?(statistics.requests) }
             }
         }
@@ -96,25 +133,24 @@ struct PhaseSimulation {
         return statistics
     }
 
+    /// The send whose pending arrival comes first, if it comes before the queued event `queued`.
+    private func earliestArrival(_ arrivals: [Arrival?], before queued: (time: Int64, sequence: Int)?) -> Int? {
+        var earliest: Int?
+        for (stream, arrival) in arrivals.enumerated() {
+            guard let arrival else { continue }
+            if let best = earliest, let current = arrivals[best], !arrival.precedes((current.time, current.sequence)) { continue }
+            earliest = stream
+        }
+        guard let earliest, let arrival = arrivals[earliest] else { return nil }
+        if let queued, !arrival.precedes(queued) { return nil }
+        return earliest
+    }
+
     private mutating func request(for stream: Int, at now: Int64) -> InferenceRequest {
-        let entry = streams[stream]
-        let episode: EpisodeID
-        switch entry.spec.episode {
-        case .random:
-            episode = .version7(milliseconds: Self.episodeEpochMilliseconds + UInt64(now / 1_000_000), random: random.next(), random2: random.next())
-        case .shared:
-            episode = entry.sharedEpisode
-        case .fixed(let text):
-            episode = EpisodeID(string: text) ?? entry.sharedEpisode
+        var request = streams[stream].template
+        if streams[stream].randomEpisode {
+            request.episodeID = .version7(milliseconds: Self.episodeEpochMilliseconds + UInt64(now / 1_000_000), random: random.next(), random2: random.next())
         }
-        let target: InferenceRequest.Target
-        switch entry.spec.target.value {
-        case .function(let name): target = .function(name)
-        case .model(let name): target = .model(name)
-        }
-        return InferenceRequest(
-            target: target, episodeID: episode, pinnedVariant: entry.spec.pinnedVariant,
-            credentials: entry.credentials, stream: entry.spec.stream
-        )
+        return request
     }
 }

@@ -16,8 +16,11 @@ public struct PhaseStatistics: Sendable {
     public var attempts = 0
     /// Distinct error messages with how often each occurred.
     public var errors: [String: Int] = [:]
-    /// Every request's simulated latency, in nanoseconds.
-    public var latencies: [Int64] = []
+    /// Every request's simulated latency, in nanoseconds (in ascending order once the phase has finished).
+    public var latencies: [Int64] = [] {
+        didSet { latenciesSorted = false }
+    }
+    private var latenciesSorted = true
 
     public var successes: Int { byStatus[200, default: 0] }
 
@@ -25,6 +28,8 @@ public struct PhaseStatistics: Sendable {
     private var servings: [Serving: Int] = [:]
     private var recentServings: [(serving: Serving, count: Int)] = []
     private var errorCounts: [InferenceError: Int] = [:]
+    /// Requests by HTTP status (100–599), counted without hashing and folded into `byStatus` at the end.
+    private var statusCounts: [Int] = []
 
     private struct Serving: Hashable {
         var variant: String?
@@ -32,26 +37,39 @@ public struct PhaseStatistics: Sendable {
         var provider: String?
         var credential: String?
         var usedFallbackCredential: Bool
+
+        /// Whether `result` was served this way.
+        func describes(_ result: InferenceResult) -> Bool {
+            variant == result.variant && model == result.model && provider == result.provider && credential == result.credential
+                && usedFallbackCredential == result.usedFallbackCredential
+        }
     }
 
     mutating func record(_ result: InferenceResult) {
         requests += 1
-        byStatus[result.status, default: 0] += 1
+        if (100..<600).contains(result.status) {
+            if statusCounts.isEmpty { statusCounts = Array(repeating: 0, count: 600) }
+            statusCounts[result.status] += 1
+        } else {
+            byStatus[result.status, default: 0] += 1
+        }
         attempts += result.attemptCount
         latencies.append(result.end - result.start)
         if let error = result.error {
             errorCounts[error, default: 0] += 1
             return
         }
+        // Few distinct servings occur, and their strings are shared with the plan, so a short linear scan
+        // (whose comparisons hit the identical-storage fast path) beats hashing four strings per request.
+        if let index = recentServings.firstIndex(where: { $0.serving.describes(result) }) {
+            recentServings[index].count += 1
+            return
+        }
         let serving = Serving(
             variant: result.variant, model: result.model, provider: result.provider, credential: result.credential,
             usedFallbackCredential: result.usedFallbackCredential
         )
-        // Few distinct servings occur, and their strings are shared with the plan, so a short linear scan
-        // (whose comparisons hit the identical-storage fast path) beats hashing four strings per request.
-        if let index = recentServings.firstIndex(where: { $0.serving == serving }) {
-            recentServings[index].count += 1
-        } else if recentServings.count < 32 {
+        if recentServings.count < 32 {
             recentServings.append((serving, 1))
         } else {
             servings[serving, default: 0] += 1
@@ -60,6 +78,8 @@ public struct PhaseStatistics: Sendable {
 
     /// Folds the grouped counts into the per-key tables; call once, after the last `record`.
     mutating func finish() {
+        for (status, count) in statusCounts.enumerated() where count > 0 { byStatus[status, default: 0] += count }
+        statusCounts = []
         for (serving, count) in recentServings { servings[serving, default: 0] += count }
         recentServings = []
         for (serving, count) in servings {
@@ -73,12 +93,14 @@ public struct PhaseStatistics: Sendable {
         for (error, count) in errorCounts { errors[error.message, default: 0] += count }
         servings = [:]
         errorCounts = [:]
+        latencies.sort()
+        latenciesSorted = true
     }
 
     /// The latency below which `fraction` of requests fall, in milliseconds (nearest rank).
     public func latencyPercentile(_ fraction: Double) -> Double? {
         guard !latencies.isEmpty else { return nil }
-        let sorted = latencies.sorted()
+        let sorted = latenciesSorted ? latencies : latencies.sorted()
         let rank = max(0, min(sorted.count - 1, Int((fraction * Double(sorted.count)).rounded(.up)) - 1))
         return Double(sorted[rank]) / 1_000_000
     }

@@ -16,14 +16,14 @@ final class VariantSamplerTests: XCTestCase {
 
     /// The variants `sampler` picks one after another with draw `u`, each removed before the next pick, until it fails.
     private func walk(_ sampler: VariantSampler, _ names: [String], u: Double) -> [String] {
-        var active = Array(names.indices)
+        var active = VariantSet(all: names.count)
         var order: [String] = []
         while case .success(let chosen) = sampler.sample(u, from: active) {
-            guard let index = active.firstIndex(of: chosen) else {
+            guard active.contains(chosen) else {
                 XCTFail("the sampler chose \(names[chosen]), which is not active")
                 break
             }
-            active.remove(at: index)
+            active.remove(chosen)
             order.append(names[chosen])
         }
         return order
@@ -125,6 +125,6 @@ final class VariantSamplerTests: XCTestCase {
 
     func testNothingActiveFails() throws {
         let (sampler, _) = try sampler(variants(["a"]))
-        guard case .failure = sampler.sample(0.5, from: []) else { return XCTFail("sampling from no variants must fail") }
+        guard case .failure = sampler.sample(0.5, from: VariantSet()) else { return XCTFail("sampling from no variants must fail") }
     }
 }

@@ -16,11 +16,12 @@ final class MockUpstreamsTests: XCTestCase {
     /// An attempt to the upstream `model.provider` (by its engine number) starting at `start`.
     private func attempt(_ engine: Engine, _ model: String, start: Int64 = 0, deadline: Int64? = nil, credential: String? = nil) throws -> ProviderAttempt {
         var execution = engine.start(InferenceRequest(target: .model("m1"), episodeID: EpisodeID(high: 0, low: 0)), at: 0, jitterSeed: 1)
-        guard case .attempt(var attempt) = execution.next(at: 0) else { throw XCTSkip("no attempt") }
-        attempt.route = try XCTUnwrap(engine.providers.first { $0.model == model })
-        attempt.start = start
-        attempt.deadline = deadline
-        if let credential { attempt.credential = Secret(credential) }
+        guard case .attempt(let first) = execution.next(at: 0) else { throw XCTSkip("no attempt") }
+        let attempt = ProviderAttempt(
+            variant: first.variant, route: try XCTUnwrap(engine.providers.first { $0.model == model }),
+            credential: credential.map(Secret.init) ?? first.credential, credentialLink: 0,
+            isFallbackCredential: first.isFallbackCredential, start: start, deadline: deadline, stream: first.stream, payload: first.payload
+        )
         return attempt
     }
 

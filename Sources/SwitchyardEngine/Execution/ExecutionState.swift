@@ -1,0 +1,224 @@
+import SwitchyardConfig
+import SwitchyardPlan
+
+/// The state machine behind a `RequestExecution`: variant choice, retries and the routing loop, stepped in
+/// place by its handle.
+struct ExecutionState {
+    private let core: EngineCore
+    private let request: InferenceRequest
+    private let route: FunctionRoute
+    private let isPinned: Bool
+    private let recordingTrace: Bool
+    private let u: Double
+    private let startTime: Nanoseconds
+    private var attempts = 0
+    private var backoff: RetryBackoff
+    private var activeVariants: VariantSet
+    private var variantErrors: [InferenceError.VariantError] = []
+    /// The variant being tried and its model; `nil` between variants.
+    private var variant: VariantRoute?
+    private var model: ModelRoute?
+    /// The state of the current variant's model call.
+    private var run = VariantRun()
+    private var stage: Stage = .chooseVariant
+    private var pending: ProviderAttempt?
+    /// The `.finished` action, once the request is done.
+    private var finished: EngineAction?
+    private var trace: [AttemptRecord] = []
+
+    private enum Stage {
+        case chooseVariant
+        case startModelCall
+        case nextProvider
+        case awaitingAttempt
+        case sleeping(until: Nanoseconds)
+        case finished
+    }
+
+    /// The current variant's deadlines, routing position and retries.
+    private struct VariantRun {
+        var deadline: Deadline?
+        var modelDeadline: Deadline?
+        var providerDeadline: Deadline?
+        var providerIndex = 0
+        var providerErrors: [InferenceError.ProviderError] = []
+        var retryErrors: [InferenceError] = []
+        var retriesUsed = 0
+    }
+
+    init(core: EngineCore, request: consuming InferenceRequest, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
+        let target = TargetResolution(core: core, request: request)
+        route = target.route
+        isPinned = request.pinnedVariant != nil
+        activeVariants = target.activeVariants
+        u = route.draw.uniformValue(for: request.episodeID)
+        self.core = core
+        self.request = request
+        self.recordingTrace = recordingTrace
+        startTime = now
+        backoff = RetryBackoff(seed: jitterSeed)
+        if let error = target.error { finish(error: error, at: now) }
+    }
+
+    /// The first action (or the pending one).
+    mutating func next(at now: Nanoseconds) -> EngineAction {
+        advance(now)
+    }
+
+    /// Reports the outcome of the pending attempt at time `now`.
+    mutating func complete(_ attemptOutcome: AttemptOutcome, at now: Nanoseconds) -> EngineAction {
+        guard case .awaitingAttempt = stage, let attempt = pending, variant != nil else { return advance(now) }
+        pending = nil
+        let deadlines = AttemptClassifier.Deadlines(provider: run.providerDeadline, model: run.modelDeadline, variant: run.deadline)
+        let failure = AttemptClassifier.failure(of: attemptOutcome, attempt: attempt, deadlines: deadlines, at: now)
+        attempts += 1
+        if recordingTrace { trace.append(AttemptClassifier.record(attemptOutcome, attempt: attempt, failure: failure, at: now)) }
+        switch failure {
+        case nil:
+            guard case .success(let response) = attemptOutcome else { return advance(now) }
+            succeed(attempt, response: response, at: now)
+        case .provider(let error)?:
+            run.providerErrors.append(.init(provider: attempt.provider.name, error: error))
+            run.providerIndex += 1
+            stage = .nextProvider
+        case .model(let error)?:
+            modelCallFailed(error, at: now)
+        case .variant(let error)?:
+            variantFailed(error, at: now)
+        }
+        return advance(now)
+    }
+
+    /// Continues after a `.sleep`.
+    mutating func resume(at now: Nanoseconds) -> EngineAction {
+        if case .sleeping = stage, let variant {
+            if let deadline = run.deadline, now >= deadline.at {
+                variantFailed(deadline.error(for: variant.name, kind: .variant), at: now)
+            } else {
+                stage = .startModelCall
+            }
+        }
+        return advance(now)
+    }
+
+    private mutating func advance(_ now: Nanoseconds) -> EngineAction {
+        while true {
+            switch stage {
+            case .finished: return finished!
+            case .awaitingAttempt: return .attempt(pending!)
+            case .sleeping(let until): return .sleep(until: until)
+            case .chooseVariant: chooseVariant(now)
+            case .startModelCall: startModelCall(now)
+            case .nextProvider: nextProvider(now)
+            }
+        }
+    }
+
+    private mutating func chooseVariant(_ now: Nanoseconds) {
+        let number: Int
+        if isPinned {
+            number = activeVariants.element(at: 0)
+        } else {
+            switch route.sampler.sample(u, from: activeVariants) {
+            case .success(let chosen): number = chosen
+            case .failure:
+                finish(error: variantErrors.isEmpty ? .noValidVariants(function: route.name) : .allVariantsFailed(variantErrors), at: now)
+                return
+            }
+        }
+        activeVariants.remove(number)
+        let chosen = route.variants[number]
+        guard let chosenModel = chosen.model else {
+            variantFailed(.invalidModelName(chosen.plan.model ?? chosen.name), at: now, variant: chosen.name)
+            return
+        }
+        variant = chosen
+        model = chosenModel
+        run = VariantRun(deadline: Deadline.earliest(from: now, chosen.plan.timeouts, stream: request.stream, level: .variant))
+        if chosenModel.isShorthand, let provider = chosenModel.providers.first, let failure = core.credentials.lazyLoadFailure(for: provider) {
+            variantFailed(failure, at: now)
+            return
+        }
+        stage = .startModelCall
+    }
+
+    private mutating func startModelCall(_ now: Nanoseconds) {
+        run.providerIndex = 0
+        run.providerErrors = []
+        run.modelDeadline = Deadline.earliest(from: now, model!.timeouts, stream: request.stream, level: .model)
+        stage = .nextProvider
+    }
+
+    private mutating func nextProvider(_ now: Nanoseconds) {
+        let providers = model!.providers
+        guard run.providerIndex < providers.count else {
+            modelCallFailed(.allModelProvidersFailed(run.providerErrors), at: now)
+            return
+        }
+        let provider = providers[run.providerIndex]
+        switch core.credentials.choose(for: provider, credentials: request.credentials) {
+        case .failure(let error):
+            if recordingTrace {
+                trace.append(AttemptRecord(
+                    variant: variant!.name, model: provider.model, provider: provider.plan.name, credential: nil,
+                    usedFallbackCredential: false, outcome: .skipped(reason: error.message), start: now, end: now
+                ))
+            }
+            run.providerErrors.append(.init(provider: provider.plan.name, error: error))
+            run.providerIndex += 1
+        case .success(let choice):
+            let providerDeadline = Deadline.earliest(from: now, provider.plan.timeouts, stream: request.stream, level: .provider)
+            run.providerDeadline = providerDeadline
+            pending = ProviderAttempt(
+                variant: variant!.name, route: provider, credential: choice.secret, credentialLink: choice.linkIndex,
+                isFallbackCredential: choice.isFallback, start: now,
+                deadline: Deadline.earliestTime(providerDeadline, run.modelDeadline, run.deadline), stream: request.stream,
+                payload: request.payload
+            )
+            stage = .awaitingAttempt
+        }
+    }
+
+    private mutating func modelCallFailed(_ error: InferenceError, at now: Nanoseconds) {
+        run.retryErrors.append(error)
+        let plan = variant!.plan
+        guard error.isRetryable, run.retriesUsed < plan.numRetries else {
+            variantFailed(run.retryErrors.count > 1 ? .allRetriesFailed(run.retryErrors) : error, at: now)
+            return
+        }
+        let wake = now + backoff.delay(afterRetry: run.retriesUsed, maxDelaySeconds: plan.maxDelaySeconds)
+        run.retriesUsed += 1
+        stage = .sleeping(until: min(wake, run.deadline?.at ?? wake))
+    }
+
+    private mutating func variantFailed(_ error: InferenceError, at now: Nanoseconds, variant failedName: String? = nil) {
+        let name = failedName ?? variant?.name ?? ""
+        variant = nil
+        model = nil
+        if isPinned {
+            finish(error: error, at: now, variant: name)
+            return
+        }
+        variantErrors.append(.init(variant: name, error: error))
+        stage = .chooseVariant
+    }
+
+    private mutating func succeed(_ attempt: ProviderAttempt, response: ProviderResponse, at now: Nanoseconds) {
+        finished = .finished(InferenceResult(
+            status: 200, variant: attempt.variant, model: attempt.model, provider: attempt.provider.name,
+            credential: attempt.credentialLocation, usedFallbackCredential: attempt.isFallbackCredential,
+            response: response, error: nil, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts, trace: trace
+        ))
+        variant = nil
+        model = nil
+        stage = .finished
+    }
+
+    private mutating func finish(error: InferenceError, at now: Nanoseconds, variant: String? = nil) {
+        finished = .finished(InferenceResult(
+            status: error.status, variant: variant, model: nil, provider: nil, credential: nil, usedFallbackCredential: false,
+            response: nil, error: error, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts, trace: trace
+        ))
+        stage = .finished
+    }
+}
