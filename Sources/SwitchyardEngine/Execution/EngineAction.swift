@@ -14,6 +14,8 @@ public enum EngineAction: Sendable {
 /// One call to one upstream.
 public struct ProviderAttempt: Sendable {
     public var variant: String
+    /// The variant's settings (its `extra_headers` / `extra_body` go on the wire before the provider's).
+    public var variantPlan: VariantPlan
     /// The provider called, with its model.
     public var route: ProviderRoute
     /// The credential to present (`nil` when the provider sends none).

@@ -170,7 +170,7 @@ public struct RequestExecution: Sendable {
             current!.providerDeadline = providerDeadline
             let deadline = Deadline.earliestTime(providerDeadline, current!.modelDeadline, current!.deadline)
             pending = ProviderAttempt(
-                variant: current!.variant.name, route: provider, credential: choice.secret,
+                variant: current!.variant.name, variantPlan: current!.variant.plan, route: provider, credential: choice.secret,
                 credentialLocation: provider.locationNames[choice.linkIndex], isFallbackCredential: choice.isFallback,
                 start: now, deadline: deadline, stream: request.stream, payload: request.payload
             )

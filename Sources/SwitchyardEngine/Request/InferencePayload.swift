@@ -25,6 +25,10 @@ public struct InferencePayload: Sendable, Hashable {
     public var topP: Double?
     public var seed: Int?
     public var stopSequences: [String]?
+    /// The request's own `extra_body` entries, applied after the config's.
+    public var extraBody: [RequestExtra] = []
+    /// The request's own `extra_headers` entries, applied after the config's.
+    public var extraHeaders: [RequestExtra] = []
 
     public init(system: String? = nil, messages: [Message] = [], temperature: Double? = nil, maxTokens: Int? = nil,
                 topP: Double? = nil, seed: Int? = nil, stopSequences: [String]? = nil) {
