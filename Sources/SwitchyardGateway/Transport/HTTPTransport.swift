@@ -59,7 +59,7 @@ public struct HTTPTransport: ProviderTransport {
             let body = try await response.body.collect(upTo: Self.maxResponseBytes)
             let bytes = Array(buffer: body)
             guard (200..<300).contains(response.status.code) else {
-                return .status(Int(response.status.code), body: String(decoding: bytes, as: UTF8.self))
+                return .status(adapter.failureStatus(Int(response.status.code)), body: String(decoding: bytes, as: UTF8.self))
             }
             return adapter.parse(bytes, providerType: provider.type.rawValue)
         } catch {
