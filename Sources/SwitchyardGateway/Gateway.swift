@@ -13,6 +13,7 @@ public final class Gateway: Sendable {
     let clock = SystemClock()
     let client: HTTPClient
     let logger: Logger
+    let metrics = GatewayMetrics()
 
     /// Starts the engine over `plan` with `environment`'s credentials. Run `GatewayStartupCheck` first.
     public init(plan: RoutingPlan, environment: Environment, logger: Logger) {
@@ -28,10 +29,13 @@ public final class Gateway: Sendable {
     /// The plan being served.
     public var plan: RoutingPlan { engine.plan }
 
-    /// Runs one request through the engine and logs it (locations only, never a secret).
+    /// Runs one request through the engine, logs it (locations only, never a secret) and counts it.
     func serve(_ parsed: ParsedInference, endpoint: String) async -> InferenceResult {
-        let result = await engine.run(parsed.request, transport: transport, clock: clock, jitterSeed: UInt64.random(in: .min ... .max))
+        let labels = RequestLabels(parsed.request.target, plan: plan)
+        let metered = MeteredTransport(base: transport, metrics: metrics, clock: clock, function: labels.function)
+        let result = await engine.run(parsed.request, transport: metered, clock: clock, jitterSeed: UInt64.random(in: .min ... .max))
         RequestLog.record(result, request: parsed.request, endpoint: endpoint, logger: logger)
+        metrics.recordRequest(result, labels: labels, endpoint: endpoint)
         return result
     }
 

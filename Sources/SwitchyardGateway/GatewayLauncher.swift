@@ -3,8 +3,9 @@ import Logging
 import SwitchyardConfig
 import SwitchyardPlan
 
-/// `switchyard serve`'s startup: refuse an invalid config with `check`'s diagnostics, refuse what this build
-/// cannot serve, then serve until SIGTERM/SIGINT.
+/// `switchyard serve`'s startup: refuse an invalid config (or a compiled plan whose credentials this
+/// environment cannot resolve) with `check`'s diagnostics, refuse what this build cannot serve, then serve
+/// until SIGTERM/SIGINT.
 public enum GatewayLauncher {
     /// Checks `compilation` and serves it; returns the process's exit code (0 after a clean shutdown, 1 when
     /// the gateway cannot start). Diagnostics and startup problems go to standard error.
@@ -14,8 +15,32 @@ public enum GatewayLauncher {
             standardError(report.text)
             return 1
         }
-        let notices = compilation.diagnostics.filter { $0.severity != .error }
-        if !notices.isEmpty { standardError(notices.map(\.description).joined(separator: "\n") + "\n") }
+        return await start(plan, notices: compilation.diagnostics, environment: environment, server: server)
+    }
+
+    /// Serves the compiled plan at `path` (`serve --plan`), after checking its credential locations against
+    /// `environment` exactly as `check` would; returns the process's exit code.
+    public static func serve(planAt path: String, environment: Environment, server: GatewayServer) async -> Int32 {
+        let plan: RoutingPlan
+        do {
+            plan = try PlanFile.load(path)
+        } catch {
+            standardError("switchyard serve: \(error)\n")
+            return 1
+        }
+        let findings = PlanCredentialCheck.diagnostics(plan, check: StartupCredentialCheck(environment: environment))
+        guard !findings.hasErrors else {
+            standardError(CheckReport(Compiler.Compilation(plan: nil, diagnostics: findings, files: plan.sourceFiles)).text)
+            return 1
+        }
+        let notices = Array(Set(plan.diagnostics + findings)).sortedForDisplay()
+        return await start(plan, notices: notices, environment: environment, server: server)
+    }
+
+    /// Prints `notices` (warnings and notes), refuses what this build cannot serve, then serves `plan`.
+    private static func start(_ plan: RoutingPlan, notices: [Diagnostic], environment: Environment, server: GatewayServer) async -> Int32 {
+        let shown = notices.filter { $0.severity != .error }
+        if !shown.isEmpty { standardError(shown.map(\.description).joined(separator: "\n") + "\n") }
         let check = GatewayStartupCheck(plan: plan, environment: environment)
         for warning in check.warnings { standardError("warning: \(warning)\n") }
         guard check.canStart else {

@@ -8,6 +8,12 @@ public enum Compiler {
         /// All findings, in file order.
         public var diagnostics: [Diagnostic]
         public var files: [String]
+
+        public init(plan: RoutingPlan?, diagnostics: [Diagnostic], files: [String]) {
+            self.plan = plan
+            self.diagnostics = diagnostics
+            self.files = files
+        }
     }
 
     /// Compiles the config at `pattern` (a path or glob) against `environment`.

@@ -18,6 +18,7 @@ struct GatewayHarness: Sendable {
     /// The gateway's environment: static keys the config's `env::` locations name.
     static let environment = SwitchyardConfig.Environment([
         "TEST_OPENAI_KEY": "sk-static-openai", "TEST_ANTHROPIC_KEY": "sk-static-anthropic", "TEST_AZURE_KEY": "azure-static",
+        "TEST_GOOGLE_KEY": "google-static",
     ])
 
     /// The config under test, pointing every provider at the mock upstream on `port`.
@@ -107,28 +108,35 @@ struct GatewayHarness: Sendable {
         return Compiler.compile(configAt: file.path, environment: environment)
     }
 
-    static func run(_ body: @Sendable (GatewayHarness) async throws -> Void) async throws {
+    /// Runs `body` against a gateway serving `config` (by default `GatewayHarness.config`) for the mock
+    /// upstream's port, after `preparePlan` (which may, say, round-trip the plan through its JSON), logging to
+    /// `logger`.
+    static func run(
+        config: @Sendable (Int) -> String = GatewayHarness.config(upstreamPort:), logger: Logger? = nil,
+        preparePlan: @Sendable (RoutingPlan, Int) throws -> RoutingPlan = { plan, _ in plan },
+        _ body: @Sendable (GatewayHarness) async throws -> Void
+    ) async throws {
         let recorder = UpstreamRecorder()
         let (upstreamPorts, upstreamReady) = AsyncStream.makeStream(of: Int.self)
         let (gatewayPorts, gatewayReady) = AsyncStream.makeStream(of: Int.self)
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
-        var logger = Logger(label: "switchyard.gateway.test")
-        logger.logLevel = .critical
+        var quiet = Logger(label: "switchyard.gateway.test")
+        quiet.logLevel = .critical
         try await withThrowingTaskGroup(of: Void.self) { group in
             let upstream = Application(
                 router: MockUpstream.router(recorder: recorder),
                 configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                 onServerRunning: { upstreamReady.yield($0.localAddress?.port ?? 0) },
-                logger: logger
+                logger: quiet
             )
             group.addTask { try await upstream.runService(gracefulShutdownSignals: []) }
             var ports = upstreamPorts.makeAsyncIterator()
             let upstreamPort = await ports.next() ?? 0
-            let compilation = try compile(config(upstreamPort: upstreamPort))
-            guard let plan = compilation.plan else {
+            let compilation = try compile(config(upstreamPort))
+            guard let compiled = compilation.plan else {
                 throw HarnessError(description: compilation.diagnostics.map(\.description).joined(separator: "\n"))
             }
-            let gateway = Gateway(plan: plan, environment: environment, logger: logger)
+            let gateway = Gateway(plan: try preparePlan(compiled, upstreamPort), environment: environment, logger: logger ?? quiet)
             group.addTask {
                 try await GatewayServer(host: "127.0.0.1", port: 0).run(gateway, shutdownSignals: []) { gatewayReady.yield($0) }
             }

@@ -11,6 +11,9 @@ actor UpstreamRecorder {
         var apiKey: String?
         var anthropicVersion: String?
         var bodyData: Data
+        /// Every header received, by lowercased name (the last value of a repeated header).
+        var headers: [String: String] = [:]
+        var query: String?
 
         /// The JSON body the gateway sent.
         var body: [String: Any] { (try? JSONSerialization.jsonObject(with: bodyData)) as? [String: Any] ?? [:] }
@@ -25,7 +28,8 @@ actor UpstreamRecorder {
 
 /// A loopback upstream that speaks the OpenAI and Anthropic wire formats:
 /// `/ok/v1/chat/completions` answers, `/fail/...` answers 500, `/unauthorized/...` 401, `/slow/...` after 2 s,
-/// `/anthropic/v1/messages` answers as Anthropic, `/azure/openai/deployments/D/chat/completions` as Azure.
+/// `/anthropic/v1/messages` answers as Anthropic, `/azure/openai/deployments/D/chat/completions` as Azure,
+/// `/gemini/v1beta/models/MODEL:generateContent` as Google AI Studio Gemini (`/gemini-denied/...` with 403).
 enum MockUpstream {
     static func router(recorder: UpstreamRecorder) -> Router<BasicRequestContext> {
         let router = Router()
@@ -58,6 +62,18 @@ enum MockUpstream {
                  "content":[{"type":"text","text":"hello from claude"}],"usage":{"input_tokens":7,"output_tokens":3}}
                 """)
         }
+        router.post("/gemini/v1beta/models/:call") { request, context in
+            _ = try await record(request, recorder)
+            return text(200, """
+                {"candidates":[{"content":{"role":"model","parts":[{"text":"thinking...","thought":true},{"text":"hello from "},
+                 {"text":"\(context.parameters.get("call") ?? "?")"}]},"finishReason":"MAX_TOKENS","index":0}],
+                 "usageMetadata":{"promptTokenCount":9,"candidatesTokenCount":4,"totalTokenCount":13}}
+                """)
+        }
+        router.post("/gemini-denied/v1beta/models/:call") { request, _ in
+            _ = try await record(request, recorder)
+            return text(403, #"{"error":{"code":403,"message":"API key not valid","status":"PERMISSION_DENIED"}}"#)
+        }
         return router
     }
 
@@ -66,7 +82,8 @@ enum MockUpstream {
         func header(_ name: String) -> String? { request.headers.first { $0.name.canonicalName == name }?.value }
         let call = UpstreamRecorder.Call(
             path: request.uri.path, authorization: header("authorization"), xAPIKey: header("x-api-key"), apiKey: header("api-key"),
-            anthropicVersion: header("anthropic-version"), bodyData: Data(buffer: buffer)
+            anthropicVersion: header("anthropic-version"), bodyData: Data(buffer: buffer),
+            headers: Dictionary(request.headers.map { ($0.name.canonicalName, $0.value) }) { _, last in last }, query: request.uri.query
         )
         await recorder.record(call)
         return call

@@ -6,30 +6,30 @@ import Testing
 @Suite struct StartupCheckTests {
     @Test func unsupportedProviderTypesRefuseTheStart() throws {
         let toml = """
-            [models.gemini]
-            routing = ["google"]
+            [models.claude]
+            routing = ["bedrock"]
 
-            [models.gemini.providers.google]
-            type = "google_ai_studio_gemini"
-            model_name = "gemini-2.0-flash"
-            api_key_location = "env::GOOGLE_KEY"
+            [models.claude.providers.bedrock]
+            type = "aws_bedrock"
+            model_id = "anthropic.claude-3-haiku"
+            region = "us-east-1"
 
             [functions.f]
             type = "chat"
 
             [functions.f.variants.v]
             type = "chat_completion"
-            model = "gemini"
+            model = "claude"
             """
-        let compilation = try GatewayHarness.compile(toml, environment: Environment(["GOOGLE_KEY": "k"]))
+        let compilation = try GatewayHarness.compile(toml, environment: Environment([:]))
         guard let plan = compilation.plan else {
             Issue.record("config did not compile: \(compilation.diagnostics.map(\.description))")
             return
         }
-        let check = GatewayStartupCheck(plan: plan, environment: Environment(["GOOGLE_KEY": "k"]))
+        let check = GatewayStartupCheck(plan: plan, environment: Environment([:]))
         #expect(!check.canStart)
         #expect(check.errors.count == 1)
-        #expect(check.errors.first?.hasPrefix("models.gemini.providers.google: provider type `google_ai_studio_gemini` is not served") == true)
+        #expect(check.errors.first?.hasPrefix("models.claude.providers.bedrock: provider type `aws_bedrock` is not served") == true)
     }
 
     @Test func theTestConfigCanStart() throws {

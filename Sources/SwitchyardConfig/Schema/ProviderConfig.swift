@@ -16,10 +16,10 @@ public struct ProviderConfig: Sendable {
     /// AWS credential fields (`api_key`, `access_key_id`, `secret_access_key`, `session_token`), when written.
     public var awsCredentials: FieldList<Located<CredentialLocation>>
     public var timeouts: TimeoutsConfig?
-    /// Names of the `extra_headers` entries (values may be secrets and are not kept).
-    public var extraHeaderNames: [String]
-    /// JSON pointers of the `extra_body` entries.
-    public var extraBodyPointers: [String]
+    /// `extra_headers` entries, in order.
+    public var extraHeaders: [ExtraEntry]
+    /// `extra_body` entries, in order.
+    public var extraBody: [ExtraEntry]
     /// Where fields that are kept only as "written here" were written (`provider_tools`, `content_type_overrides`).
     public var otherFields: [String: SourceLocation] = [:]
 
@@ -54,7 +54,7 @@ extension ProviderConfig {
         let type = layout.type
         var provider = ProviderConfig(
             name: name, type: type, path: path, location: value.location, strings: [:], flags: [:],
-            credential: nil, awsCredentials: [:], timeouts: nil, extraHeaderNames: [], extraBodyPointers: []
+            credential: nil, awsCredentials: [:], timeouts: nil, extraHeaders: [], extraBody: []
         )
         for field in layout.required where !reader.contains(field) {
             reader.reportMissing(field)
@@ -85,8 +85,8 @@ extension ProviderConfig {
         }
         provider.timeouts = TimeoutsConfig.read("timeouts", from: &reader)
         _ = reader.bool("discard_unknown_chunks")
-        provider.extraHeaderNames = ExtraEntries.read("extra_headers", keyField: "name", from: &reader)
-        provider.extraBodyPointers = ExtraEntries.read("extra_body", keyField: "pointer", from: &reader)
+        provider.extraHeaders = ExtraEntries.readHeaders(from: &reader)
+        provider.extraBody = ExtraEntries.readBody(from: &reader)
         reader.accept(["type", "cost", "batch_cost"])
         reader.rejectUnknownKeys(expected: layout.names)
         return provider

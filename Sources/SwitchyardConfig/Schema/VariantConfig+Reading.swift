@@ -80,8 +80,8 @@ extension VariantConfig {
                 template.rejectUnknownKeys(expected: ["path"])
             }
         }
-        _ = ExtraEntries.read("extra_headers", keyField: "name", from: &reader)
-        _ = ExtraEntries.read("extra_body", keyField: "pointer", from: &reader)
+        extraHeaders = ExtraEntries.readHeaders(from: &reader)
+        extraBody = ExtraEntries.readBody(from: &reader)
         reader.accept([
             "input_wrappers", "temperature", "top_p", "max_tokens", "presence_penalty", "frequency_penalty", "seed",
             "stop_sequences", "reasoning_effort", "service_tier", "thinking_budget_tokens", "verbosity", "weight",

@@ -31,4 +31,8 @@ public struct VariantConfig: Sendable {
     public var templates: [String: Located<String>]
     /// DICL's embedding model.
     public var embeddingModel: Located<String>?
+    /// `extra_headers` entries of a chat-completion-like variant, in order.
+    public var extraHeaders: [ExtraEntry] = []
+    /// `extra_body` entries of a chat-completion-like variant, in order.
+    public var extraBody: [ExtraEntry] = []
 }

@@ -14,7 +14,8 @@ public enum EngineAction: Sendable {
 /// One call to one upstream. A reference, so that handing it to a driver and keeping it for the outcome
 /// copies no fields.
 public final class ProviderAttempt: Sendable {
-    public let variant: String
+    /// The variant being tried.
+    let variantRoute: VariantRoute
     /// The provider called, with its model.
     public let route: ProviderRoute
     /// The credential to present (`nil` when the provider sends none).
@@ -31,11 +32,11 @@ public final class ProviderAttempt: Sendable {
     public let payload: InferencePayload
 
     /// An attempt of `variant` on `route`, presenting `credential` from link `credentialLink` of its chain.
-    public init(
-        variant: String, route: ProviderRoute, credential: Secret?, credentialLink: Int, isFallbackCredential: Bool,
+    init(
+        variant: VariantRoute, route: ProviderRoute, credential: Secret?, credentialLink: Int, isFallbackCredential: Bool,
         start: Nanoseconds, deadline: Nanoseconds?, stream: Bool, payload: InferencePayload
     ) {
-        self.variant = variant
+        variantRoute = variant
         self.route = route
         self.credential = credential
         self.credentialLink = credentialLink
@@ -46,6 +47,10 @@ public final class ProviderAttempt: Sendable {
         self.payload = payload
     }
 
+    /// The variant's name.
+    public var variant: String { variantRoute.name }
+    /// The variant's settings (its `extra_headers` / `extra_body` go on the wire before the provider's).
+    public var variantPlan: VariantPlan { variantRoute.plan }
     /// The provider's plan (type, endpoint, wire model, auth).
     public var provider: ProviderPlan { route.plan }
     /// The model whose routing chain the provider belongs to.

@@ -170,7 +170,7 @@ struct ExecutionState {
             let providerDeadline = Deadline.earliest(from: now, provider.plan.timeouts, stream: request.stream, level: .provider)
             run.providerDeadline = providerDeadline
             pending = ProviderAttempt(
-                variant: variant!.name, route: provider, credential: choice.secret, credentialLink: choice.linkIndex,
+                variant: variant!, route: provider, credential: choice.secret, credentialLink: choice.linkIndex,
                 isFallbackCredential: choice.isFallback, start: now,
                 deadline: Deadline.earliestTime(providerDeadline, run.modelDeadline, run.deadline), stream: request.stream,
                 payload: request.payload

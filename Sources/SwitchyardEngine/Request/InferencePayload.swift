@@ -38,6 +38,8 @@ public struct InferencePayload: Sendable, Hashable {
         var topP: Double?
         var seed: Int?
         var stopSequences: [String]?
+        var extraBody: [RequestExtra] = []
+        var extraHeaders: [RequestExtra] = []
     }
 
     private static let empty = Storage(Fields())
@@ -75,6 +77,18 @@ public struct InferencePayload: Sendable, Hashable {
     public var stopSequences: [String]? {
         get { storage.fields.stopSequences }
         set { update { $0.stopSequences = newValue } }
+    }
+
+    /// The request's own `extra_body` entries, applied after the config's.
+    public var extraBody: [RequestExtra] {
+        get { storage.fields.extraBody }
+        set { update { $0.extraBody = newValue } }
+    }
+
+    /// The request's own `extra_headers` entries, applied after the config's.
+    public var extraHeaders: [RequestExtra] {
+        get { storage.fields.extraHeaders }
+        set { update { $0.extraHeaders = newValue } }
     }
 
     public init(system: String? = nil, messages: [Message] = [], temperature: Double? = nil, maxTokens: Int? = nil,

@@ -3,7 +3,7 @@ import Hummingbird
 import SwitchyardConfig
 import SwitchyardEngine
 
-/// The gateway's HTTP routes: `/inference`, `/openai/v1/chat/completions`, `/health`, `/status`.
+/// The gateway's HTTP routes: `/inference`, `/openai/v1/chat/completions`, `/health`, `/status`, `/metrics`.
 enum GatewayRoutes {
     /// The largest request body read.
     static let maxRequestBytes = 16 * 1024 * 1024
@@ -25,6 +25,12 @@ enum GatewayRoutes {
         }
         router.get("/health") { _, _ in json(200, ["gateway": "ok"]) }
         router.get("/status") { _, _ in json(200, ["status": "ok", "version": "switchyard"]) }
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: gateway.metrics.exposition()))
+            )
+        }
         return router
     }
 

@@ -33,6 +33,8 @@ enum InferenceRequestParser {
         if let chat = try body.fields("params")?.fields("chat_completion") {
             try ChatInput.applyParameters(chat, to: &payload)
         }
+        payload.extraBody = try RequestExtrasParser.body(body, key: "extra_body")
+        payload.extraHeaders = try RequestExtrasParser.headers(body, key: "extra_headers")
         let tags = try body.stringMap("tags") ?? [:]
         try validateTags(tags)
         if try body.bool("stream") == true {

@@ -28,6 +28,8 @@ enum OpenAIRequestParser {
         if let params = try body.fields("tensorzero::params")?.fields("chat_completion") {
             try ChatInput.applyParameters(params, to: &payload)
         }
+        payload.extraBody = try RequestExtrasParser.body(body, key: "tensorzero::extra_body")
+        payload.extraHeaders = try RequestExtrasParser.headers(body, key: "tensorzero::extra_headers")
         let tags = try body.stringMap("tensorzero::tags") ?? [:]
         try InferenceRequestParser.validateTags(tags)
         let episode = try body.string("tensorzero::episode_id").map(EpisodeIDs.parse) ?? EpisodeIDs.fresh()

@@ -36,9 +36,12 @@ public struct HTTPTransport: ProviderTransport {
         }
         let start = clock.now
         if let deadline = attempt.deadline, deadline <= start { return .timedOut }
-        let wire: WireRequest
+        var wire: WireRequest
+        let extraHeaders: [(name: String, value: String)]
         do {
             wire = try adapter.request(for: attempt, endpoint: endpoint)
+            wire.body = try ExtraRequestData.body(wire.body, for: attempt)
+            extraHeaders = try ExtraRequestData.headers(for: attempt)
         } catch {
             return .status(400, body: "\(error)")
         }
@@ -48,6 +51,7 @@ public struct HTTPTransport: ProviderTransport {
         if let credential = attempt.credential {
             credential.withValue { AuthHeader.apply(provider.authStyle, value: $0, to: &request.headers) }
         }
+        for header in extraHeaders { request.headers.replaceOrAdd(name: header.name, value: header.value) }
         request.body = .bytes(ByteBuffer(bytes: wire.body))
         let deadline = attempt.deadline ?? (start + outboundTimeout)
         do {
@@ -55,7 +59,7 @@ public struct HTTPTransport: ProviderTransport {
             let body = try await response.body.collect(upTo: Self.maxResponseBytes)
             let bytes = Array(buffer: body)
             guard (200..<300).contains(response.status.code) else {
-                return .status(Int(response.status.code), body: String(decoding: bytes, as: UTF8.self))
+                return .status(adapter.failureStatus(Int(response.status.code)), body: String(decoding: bytes, as: UTF8.self))
             }
             return adapter.parse(bytes, providerType: provider.type.rawValue)
         } catch {

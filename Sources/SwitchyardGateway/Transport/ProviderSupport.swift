@@ -11,7 +11,9 @@ enum ProviderSupport {
             OpenAICompatibleAdapter()
         case .anthropic:
             AnthropicAdapter()
-        case .awsBedrock, .awsSagemaker, .gcpVertexAnthropic, .gcpVertexGemini, .googleAIStudioGemini:
+        case .googleAIStudioGemini:
+            GeminiAdapter()
+        case .awsBedrock, .awsSagemaker, .gcpVertexAnthropic, .gcpVertexGemini:
             nil
         }
     }

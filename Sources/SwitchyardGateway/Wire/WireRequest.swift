@@ -13,6 +13,12 @@ protocol WireAdapter: Sendable {
     func request(for attempt: ProviderAttempt, endpoint: String) throws -> WireRequest
     /// The outcome of a 2xx `body`.
     func parse(_ body: [UInt8], providerType: String) -> AttemptOutcome
+    /// The status an upstream error status counts as (by default, itself).
+    func failureStatus(_ upstreamStatus: Int) -> Int
+}
+
+extension WireAdapter {
+    func failureStatus(_ upstreamStatus: Int) -> Int { upstreamStatus }
 }
 
 /// Why an adapter could not build a request.

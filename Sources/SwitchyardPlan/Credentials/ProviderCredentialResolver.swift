@@ -24,9 +24,12 @@ public struct ProviderCredentialResolver {
         guard acceptsForms(spec, policy: policy, field: field, at: anchor, path: provider.path) else {
             return ResolvedCredentials(origin: origin, links: links(spec, field: field) { _ in .missing })
         }
-        let resolved = ResolvedCredentials(origin: origin, links: links(spec, field: field) { location in
+        var resolved = ResolvedCredentials(origin: origin, links: links(spec, field: field) { location in
             startupStatus(location, provider: provider, policy: policy, origin: origin, at: anchor)
         })
+        for (index, location) in spec.locations.enumerated() {
+            resolved.links[index].checkedAt = origin == .builtIn ? anchor : location.location
+        }
         CredentialWarnings(diagnostics: diagnostics).inspect(provider, policy: policy, origin: origin, spec: spec)
         return resolved
     }
@@ -93,28 +96,14 @@ public struct ProviderCredentialResolver {
         _ location: Located<CredentialLocation>, provider: ProviderConfig, policy: ProviderCredentialPolicy,
         origin: CredentialOrigin, at anchor: SourceLocation
     ) -> CredentialStatus {
-        if case .env("AZURE_API_KEY") = location.value, provider.type == .azure, origin == .builtIn,
-           !check.environment.isSet("AZURE_API_KEY"), check.environment.isSet("AZURE_OPENAI_API_KEY") {
-            diagnostics.report(
-                .azureLegacyKey, at: location.location, path: provider.path,
-                "`AZURE_API_KEY` is unset, so the deprecated `AZURE_OPENAI_API_KEY` is used",
-                notes: ["Rename the variable to `AZURE_API_KEY`; TensorZero logs a deprecation warning for the old name."]
-            )
+        let position = origin == .builtIn ? anchor : location.location
+        if CredentialStartupFindings.usesLegacyAzureKey(location.value, type: provider.type, origin: origin, check: check) {
+            diagnostics.report(CredentialStartupFindings.legacyAzureKey(at: position, path: provider.path))
             return .available
         }
         let outcome = check.check(location.value, startupName: policy.startupName)
         if outcome.status == .missing {
-            let variableUnset: Bool
-            switch location.value {
-            case .env: variableUnset = true
-            case .pathFromEnv(let name): variableUnset = !check.environment.isSet(name)
-            default: variableUnset = false
-            }
-            diagnostics.report(
-                variableUnset ? .environmentVariableMissing : .credentialFileUnreadable,
-                at: origin == .builtIn ? anchor : location.location, path: provider.path,
-                outcome.failure ?? "the credential cannot be resolved"
-            )
+            diagnostics.report(CredentialStartupFindings.unresolved(location.value, outcome: outcome, check: check, at: position, path: provider.path))
         } else if outcome.status == .available, provider.type == .gcpVertexGemini || provider.type == .gcpVertexAnthropic {
             GCPKeyFileCheck(check: check, diagnostics: diagnostics).inspect(location, provider: provider)
         } else if outcome.status == .providerSDK, provider.type == .gcpVertexGemini || provider.type == .gcpVertexAnthropic {

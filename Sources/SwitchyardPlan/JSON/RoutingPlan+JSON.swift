@@ -12,6 +12,7 @@ extension RoutingPlan: CanonicalJSONEncodable {
             json.key("gateway")
             json.object { json in json.member("global_outbound_http_timeout_ms", globalTimeoutMs) }
             json.member("models", models)
+            json.member("shorthand_credentials", Dictionary(uniqueKeysWithValues: shorthandCredentials.map { ($0.key.rawValue, $0.value) }))
             json.member("shorthand_models", shorthandModels)
             json.member("source_files", sourceFiles)
         }
@@ -44,8 +45,10 @@ extension ProviderPlan: CanonicalJSONEncodable {
             json.member("credential_origin", credentials.origin.rawValue)
             json.member("credentials", credentials.links)
             json.member("endpoint", endpoint)
-            json.member("extra_body", extraBody.isEmpty ? nil : extraBody)
-            json.member("extra_headers", extraHeaders.isEmpty ? nil : extraHeaders)
+            json.member("extra_body", extraBody.isEmpty ? nil : extraBody.map(\.target))
+            json.writeExtraSettings("extra_body_entries", extraBody, targetKey: "pointer")
+            json.writeExtraSettings("extra_header_entries", extraHeaders, targetKey: "name")
+            json.member("extra_headers", extraHeaders.isEmpty ? nil : extraHeaders.map(\.target))
             json.member("name", name)
             json.member("settings", settings.isEmpty ? nil : settings)
             json.member("timeouts", timeouts)
@@ -55,9 +58,20 @@ extension ProviderPlan: CanonicalJSONEncodable {
     }
 }
 
+extension ResolvedCredentials: CanonicalJSONEncodable {
+    /// The chain as a provider entry writes it (`credential_origin`, `credentials`), on its own.
+    public func encode(to json: inout CanonicalJSONWriter) {
+        json.object { json in
+            json.member("credential_origin", origin.rawValue)
+            json.member("credentials", links)
+        }
+    }
+}
+
 extension CredentialLink: CanonicalJSONEncodable {
     public func encode(to json: inout CanonicalJSONWriter) {
         json.object { json in
+            json.member("checked_at", checkedAt)
             json.member("field", field)
             json.member("location", location.description)
             json.member("role", role.rawValue)
@@ -117,6 +131,8 @@ extension VariantPlan: CanonicalJSONEncodable {
     public func encode(to json: inout CanonicalJSONWriter) {
         json.object { json in
             json.member("candidates", candidates.isEmpty ? nil : candidates)
+            json.writeExtraSettings("extra_body_entries", extraBody, targetKey: "pointer")
+            json.writeExtraSettings("extra_header_entries", extraHeaders, targetKey: "name")
             json.member("json_mode", jsonMode)
             json.member("judge_model", judgeModel)
             json.member("model", model)
@@ -152,6 +168,34 @@ extension Diagnostic: CanonicalJSONEncodable {
             json.member("message", message)
             json.member("notes", notes.isEmpty ? nil : notes)
             json.member("severity", severity.rawValue)
+        }
+    }
+}
+
+extension SourceLocation: CanonicalJSONEncodable {
+    public func encode(to json: inout CanonicalJSONWriter) {
+        json.object { json in
+            json.member("column", column)
+            json.member("file", file)
+            json.member("line", line)
+        }
+    }
+}
+
+extension CanonicalJSONWriter {
+    /// Writes `key: [entries]` (nothing when there are none): each entry names its target under `targetKey`
+    /// and either sets `value`, sets `delete: true`, or says `withheld: true` for a value that may be a
+    /// credential and so is never written.
+    mutating func writeExtraSettings(_ key: StaticString, _ settings: [ExtraSetting], targetKey: StaticString) {
+        guard !settings.isEmpty else { return }
+        self.key(key)
+        array(settings) { json, setting in
+            json.object { json in
+                if case .delete = setting.action { json.member("delete", true) }
+                json.member(targetKey, setting.target)
+                if case .set(let value) = setting.action { json.member("value", value) }
+                if case .setWithheld = setting.action { json.member("withheld", true) }
+            }
         }
     }
 }

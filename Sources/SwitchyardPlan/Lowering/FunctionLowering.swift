@@ -24,7 +24,8 @@ enum FunctionLowering {
                 name: variant.name.value, kind: variant.kind, model: variant.model?.value,
                 candidates: variant.candidates.map(\.value), judgeModel: variant.judgeModel?.value,
                 numRetries: variant.retries.numRetries, maxDelaySeconds: variant.retries.maxDelaySeconds,
-                timeouts: variant.timeouts.map(TimeoutLowering.lower), jsonMode: variant.jsonMode?.value
+                timeouts: variant.timeouts.map(TimeoutLowering.lower), jsonMode: variant.jsonMode?.value,
+                extraHeaders: ExtraSettingLowering.lower(variant.extraHeaders), extraBody: ExtraSettingLowering.lower(variant.extraBody)
             )
         }
         return FunctionPlan(name: function.name.value, kind: function.kind, sampling: sampling, variants: variants)

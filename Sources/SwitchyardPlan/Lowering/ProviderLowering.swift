@@ -16,8 +16,8 @@ enum ProviderLowering {
         return ProviderPlan(
             name: provider.name.value, type: provider.type, endpoint: endpoint(provider, policy: policy),
             wireModel: wireModel(provider), authStyle: usesBearerToken ? .bearer : policy.authStyle, credentials: credentials,
-            timeouts: provider.timeouts.map(TimeoutLowering.lower), extraHeaders: provider.extraHeaderNames,
-            extraBody: provider.extraBodyPointers, settings: settings
+            timeouts: provider.timeouts.map(TimeoutLowering.lower), extraHeaders: ExtraSettingLowering.lower(provider.extraHeaders),
+            extraBody: ExtraSettingLowering.lower(provider.extraBody), settings: settings
         )
     }
 

@@ -54,10 +54,10 @@ public struct ProviderPlan: Sendable {
     public var authStyle: ProviderCredentialPolicy.AuthStyle
     public var credentials: ResolvedCredentials
     public var timeouts: TimeoutPlan?
-    /// `extra_headers` names (never their values).
-    public var extraHeaders: [String]
-    /// `extra_body` JSON pointers.
-    public var extraBody: [String]
+    /// `extra_headers` entries, in order (values that may be credentials are withheld from JSON).
+    public var extraHeaders: [ExtraSetting]
+    /// `extra_body` entries, in order.
+    public var extraBody: [ExtraSetting]
     /// Type-specific settings that change the wire call (`api_type`, `region`, `hosted_provider`, ...).
     public var settings: [String: String]
 }
@@ -91,6 +91,10 @@ public struct VariantPlan: Sendable {
     public var maxDelaySeconds: Double
     public var timeouts: TimeoutPlan?
     public var jsonMode: String?
+    /// `extra_headers` entries, applied before the provider's own.
+    public var extraHeaders: [ExtraSetting] = []
+    /// `extra_body` entries, applied before the provider's own.
+    public var extraBody: [ExtraSetting] = []
 
     /// The single variant of `tensorzero::default` for a `model_name` request: named after the model, calling
     /// it with default settings and no retries.

@@ -25,7 +25,10 @@ final class ProviderConfigTests: XCTestCase {
             extra_body = [{ pointer = "/a", value = 1 }]
             """))
             assertClean(outcome)
-            XCTAssertEqual(outcome.config.models.first?.providers.first?.extraHeaderNames, ["X-A", "X-B"], type.rawValue)
+            let provider = outcome.config.models.first?.providers.first
+            XCTAssertEqual(provider?.extraHeaders.map(\.target), ["X-A", "X-B"], type.rawValue)
+            XCTAssertEqual(provider?.extraHeaders.map { $0.value != nil }, [true, false], type.rawValue)
+            XCTAssertEqual(provider?.extraBody.map(\.target), ["/a"], type.rawValue)
         }
     }
 

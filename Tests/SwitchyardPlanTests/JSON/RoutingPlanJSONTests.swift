@@ -84,9 +84,16 @@ final class RoutingPlanJSONTests: XCTestCase {
         XCTAssertNotNil(((object["shorthand_models"] as? [String: Any])?["anthropic::claude-haiku-4-5"]))
     }
 
-    func testHeaderValuesAreNotInThePlan() throws {
-        let text = try XCTUnwrap(compile(toml, env: env).plan).canonicalJSON
-        XCTAssertFalse(text.contains("team-blue-42"))
+    func testPlainHeaderValuesAreInThePlanAndCredentialLikeOnesAreWithheld() throws {
+        let credentialLike = toml.replacingOccurrences(
+            of: #"[{ name = "X-Team", value = "team-blue-42" }]"#,
+            with: #"[{ name = "X-Team", value = "team-blue-42" }, { name = "X-Upstream-Token", value = "tok-canary-7" }]"#
+        )
+        let text = try XCTUnwrap(compile(credentialLike, env: env).plan).canonicalJSON
+        XCTAssertTrue(text.contains(#""value": "team-blue-42""#), "plain values are kept so `serve --plan` can send them")
+        XCTAssertFalse(text.contains("tok-canary-7"))
+        XCTAssertTrue(text.contains(#""name": "X-Upstream-Token","#))
+        XCTAssertTrue(text.contains(#""withheld": true"#))
     }
 }
 

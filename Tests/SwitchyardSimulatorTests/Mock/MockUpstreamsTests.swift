@@ -18,7 +18,7 @@ final class MockUpstreamsTests: XCTestCase {
         var execution = engine.start(InferenceRequest(target: .model("m1"), episodeID: EpisodeID(high: 0, low: 0)), at: 0, jitterSeed: 1)
         guard case .attempt(let first) = execution.next(at: 0) else { throw XCTSkip("no attempt") }
         let attempt = ProviderAttempt(
-            variant: first.variant, route: try XCTUnwrap(engine.providers.first { $0.model == model }),
+            variant: first.variantRoute, route: try XCTUnwrap(engine.providers.first { $0.model == model }),
             credential: credential.map(Secret.init) ?? first.credential, credentialLink: 0,
             isFallbackCredential: first.isFallbackCredential, start: start, deadline: deadline, stream: first.stream, payload: first.payload
         )
