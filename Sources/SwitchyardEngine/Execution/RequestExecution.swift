@@ -4,7 +4,11 @@ import SwitchyardPlan
 /// One request in flight: a state machine over variant choice, retries and the routing loop.
 ///
 /// Call `next(at:)` for the first action; after an `.attempt`, report its outcome with `complete(_:at:)`;
-/// after a `.sleep`, call `resume(at:)`. Each returns the following action.
+/// after a `.sleep`, call `resume(at:)`. Each returns the following action. `cancel(at:)` ends the request
+/// wherever it is, when its caller has gone away.
+///
+/// A streaming attempt succeeds when its first chunk arrives: the request is then committed to that provider,
+/// and the result carries the `streaming.total_ms` deadline the rest of the stream must meet.
 public struct RequestExecution: Sendable {
     private let core: EngineCore
     private let request: InferenceRequest
@@ -36,7 +40,9 @@ public struct RequestExecution: Sendable {
     private struct VariantRun: Sendable {
         var variant: VariantRoute
         var model: ModelRoute
+        var start: Nanoseconds
         var deadline: Deadline?
+        var modelStart: Nanoseconds = 0
         var modelDeadline: Deadline?
         var providerDeadline: Deadline?
         var providerIndex = 0
@@ -88,6 +94,16 @@ public struct RequestExecution: Sendable {
         return advance(now)
     }
 
+    /// Ends the request at `now` because its caller stopped waiting: no further attempt, retry or fallback.
+    /// A finished request keeps its result.
+    public mutating func cancel(at now: Nanoseconds) -> EngineAction {
+        if case .finished = stage { return advance(now) }
+        pending = nil
+        finish(error: .cancelled, at: now, variant: current?.variant.name)
+        current = nil
+        return advance(now)
+    }
+
     /// Continues after a `.sleep`.
     public mutating func resume(at now: Nanoseconds) -> EngineAction {
         if case .sleeping = stage, let run = current {
@@ -132,7 +148,7 @@ public struct RequestExecution: Sendable {
             return
         }
         let deadline = Deadline.earliest(from: now, variant.plan.timeouts, stream: request.stream, level: .variant)
-        current = VariantRun(variant: variant, model: model, deadline: deadline)
+        current = VariantRun(variant: variant, model: model, start: now, deadline: deadline)
         if model.isShorthand, let provider = model.providers.first, let failure = core.credentials.lazyLoadFailure(for: provider) {
             variantFailed(failure, at: now)
             return
@@ -143,6 +159,7 @@ public struct RequestExecution: Sendable {
     private mutating func startModelCall(_ now: Nanoseconds) {
         current!.providerIndex = 0
         current!.providerErrors = []
+        current!.modelStart = now
         current!.modelDeadline = Deadline.earliest(from: now, current!.model.timeouts, stream: request.stream, level: .model)
         stage = .nextProvider
     }
@@ -205,10 +222,27 @@ public struct RequestExecution: Sendable {
         outcome = InferenceResult(
             status: 200, variant: attempt.variant, model: attempt.model, provider: attempt.provider.name,
             credential: attempt.credentialLocation, usedFallbackCredential: attempt.isFallbackCredential,
-            response: response, error: nil, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts, trace: trace
+            response: response, error: nil, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts, trace: trace,
+            streamDeadline: request.stream ? streamDeadline(for: attempt) : nil
         )
         current = nil
         stage = .finished
+    }
+
+    /// The earliest `streaming.total_ms` of the provider (from the attempt's start), the model (from the model
+    /// call's start) and the variant (from the variant's start); on a tie the innermost level's error wins.
+    private func streamDeadline(for attempt: ProviderAttempt) -> StreamDeadline? {
+        guard let run = current else { return nil }
+        let levels: [(Deadline?, String, Deadline.Level)] = [
+            (Deadline.streamingTotal(from: attempt.start, attempt.provider.timeouts), attempt.provider.name, .provider),
+            (Deadline.streamingTotal(from: run.modelStart, run.model.timeouts), run.model.name, .model),
+            (Deadline.streamingTotal(from: run.start, run.variant.plan.timeouts), run.variant.name, .variant),
+        ]
+        var earliest: StreamDeadline?
+        for case let (deadline?, name, level) in levels where earliest.map({ deadline.at < $0.at }) ?? true {
+            earliest = StreamDeadline(at: deadline.at, error: deadline.error(for: name, kind: level))
+        }
+        return earliest
     }
 
     private mutating func finish(error: InferenceError, at now: Nanoseconds, variant: String? = nil) {
