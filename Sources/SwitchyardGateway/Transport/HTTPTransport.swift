@@ -25,30 +25,14 @@ public struct HTTPTransport: ProviderTransport {
     }
 
     public func send(_ attempt: ProviderAttempt) async -> AttemptOutcome {
-        let provider = attempt.provider
-        guard let adapter = ProviderSupport.adapter(for: provider.type) else {
-            return .status(501, body: "provider type `\(provider.type.rawValue)` is not served by this gateway build")
-        }
-        let endpoint: String
-        switch endpoints.resolve(provider.endpoint) {
-        case .success(let url): endpoint = url
-        case .failure(let failure): return .status(500, body: failure.description)
+        let request: HTTPClientRequest
+        let adapter: any WireAdapter
+        switch prepare(attempt) {
+        case .success(let prepared): (request, adapter) = prepared
+        case .failure(let failure): return failure.outcome
         }
         let start = clock.now
         if let deadline = attempt.deadline, deadline <= start { return .timedOut }
-        let wire: WireRequest
-        do {
-            wire = try adapter.request(for: attempt, endpoint: endpoint)
-        } catch {
-            return .status(400, body: "\(error)")
-        }
-        var request = HTTPClientRequest(url: wire.url)
-        request.method = .POST
-        for (name, value) in wire.headers { request.headers.add(name: name, value: value) }
-        if let credential = attempt.credential {
-            credential.withValue { AuthHeader.apply(provider.authStyle, value: $0, to: &request.headers) }
-        }
-        request.body = .bytes(ByteBuffer(bytes: wire.body))
         let deadline = attempt.deadline ?? (start + outboundTimeout)
         do {
             let response = try await client.execute(request, deadline: SystemClock.nioDeadline(deadline))
@@ -57,10 +41,43 @@ public struct HTTPTransport: ProviderTransport {
             guard (200..<300).contains(response.status.code) else {
                 return .status(Int(response.status.code), body: String(decoding: bytes, as: UTF8.self))
             }
-            return adapter.parse(bytes, providerType: provider.type.rawValue)
+            return adapter.parse(bytes, providerType: attempt.provider.type.rawValue)
         } catch {
             if let engineDeadline = attempt.deadline, clock.now >= engineDeadline { return .timedOut }
             return .connectionReset
         }
+    }
+
+    /// Why an attempt could not be turned into an HTTP request.
+    struct PreparationFailure: Error {
+        var outcome: AttemptOutcome
+    }
+
+    /// The HTTP request for `attempt` (endpoint resolved, adapter's headers and body, credential header) and the
+    /// adapter that reads its answer.
+    func prepare(_ attempt: ProviderAttempt) -> Result<(HTTPClientRequest, any WireAdapter), PreparationFailure> {
+        let provider = attempt.provider
+        guard let adapter = ProviderSupport.adapter(for: provider.type) else {
+            return .failure(.init(outcome: .status(501, body: "provider type `\(provider.type.rawValue)` is not served by this gateway build")))
+        }
+        let endpoint: String
+        switch endpoints.resolve(provider.endpoint) {
+        case .success(let url): endpoint = url
+        case .failure(let failure): return .failure(.init(outcome: .status(500, body: failure.description)))
+        }
+        let wire: WireRequest
+        do {
+            wire = try adapter.request(for: attempt, endpoint: endpoint)
+        } catch {
+            return .failure(.init(outcome: .status(400, body: "\(error)")))
+        }
+        var request = HTTPClientRequest(url: wire.url)
+        request.method = .POST
+        for (name, value) in wire.headers { request.headers.add(name: name, value: value) }
+        if let credential = attempt.credential {
+            credential.withValue { AuthHeader.apply(provider.authStyle, value: $0, to: &request.headers) }
+        }
+        request.body = .bytes(ByteBuffer(bytes: wire.body))
+        return .success((request, adapter))
     }
 }
