@@ -88,7 +88,40 @@ struct GatewayHarness: Sendable {
             deployment_id = "my-deployment"
             api_key_location = "env::TEST_AZURE_KEY"
 
+            [models.slowstart_model]
+            routing = ["slowstart", "errorfirst", "backup"]
+
+            \(openAI("slowstart_model", "slowstart", path: "slowstart"))
+            [models.slowstart_model.providers.slowstart.timeouts]
+            streaming.ttft_ms = 300
+
+            \(openAI("slowstart_model", "errorfirst", path: "errorfirst"))
+            \(openAI("slowstart_model", "backup", path: "ok"))
+            [models.garbled_model]
+            routing = ["garbled"]
+
+            \(openAI("garbled_model", "garbled", path: "garbled"))
+            [models.drip_model]
+            routing = ["drip"]
+
+            \(openAI("drip_model", "drip", path: "drip"))
+            [models.drip_model.providers.drip.timeouts]
+            streaming.total_ms = 400
+
+            [models.overloaded_claude]
+            routing = ["anthropic"]
+
+            [models.overloaded_claude.providers.anthropic]
+            type = "anthropic"
+            api_base = "\(base)/anthropic-overloaded/v1/"
+            model_name = "claude-test"
+            api_key_location = "env::TEST_ANTHROPIC_KEY"
+
             \(function("chat_fn", model: "ok_model"))
+            \(function("slowstart_fn", model: "slowstart_model"))
+            \(function("garbled_fn", model: "garbled_model"))
+            \(function("drip_fn", model: "drip_model"))
+            \(function("overloaded_fn", model: "overloaded_claude"))
             \(function("fallback_fn", model: "fallback_model"))
             \(function("failing_fn", model: "failing_model"))
             \(function("dynamic_fn", model: "dynamic_model"))

@@ -30,12 +30,14 @@ actor UpstreamRecorder {
 /// `/ok/v1/chat/completions` answers, `/fail/...` answers 500, `/unauthorized/...` 401, `/slow/...` after 2 s,
 /// `/anthropic/v1/messages` answers as Anthropic, `/azure/openai/deployments/D/chat/completions` as Azure,
 /// `/gemini/v1beta/models/MODEL:generateContent` as Google AI Studio Gemini (`/gemini-denied/...` with 403).
+/// `/ok/` and `/anthropic/` stream when the request asks to (`MockStreamingUpstream`).
 enum MockUpstream {
     static func router(recorder: UpstreamRecorder) -> Router<BasicRequestContext> {
         let router = Router()
         router.post("/ok/v1/chat/completions") { request, _ in
             let call = try await record(request, recorder)
             let model = call.body["model"] as? String ?? "?"
+            if call.body["stream"] as? Bool == true { return MockStreamingUpstream.openAIStream(model: model) }
             return openAIResponse("hello from \(model)")
         }
         router.post("/azure/openai/deployments/:deployment/chat/completions") { request, context in
@@ -56,7 +58,8 @@ enum MockUpstream {
             return openAIResponse("too late")
         }
         router.post("/anthropic/v1/messages") { request, _ in
-            _ = try await record(request, recorder)
+            let call = try await record(request, recorder)
+            if call.body["stream"] as? Bool == true { return MockStreamingUpstream.anthropicStream() }
             return text(200, """
                 {"id":"msg_1","type":"message","role":"assistant","model":"claude-test","stop_reason":"end_turn",
                  "content":[{"type":"text","text":"hello from claude"}],"usage":{"input_tokens":7,"output_tokens":3}}
@@ -74,10 +77,11 @@ enum MockUpstream {
             _ = try await record(request, recorder)
             return text(403, #"{"error":{"code":403,"message":"API key not valid","status":"PERMISSION_DENIED"}}"#)
         }
+        MockStreamingUpstream.addRoutes(to: router, recorder: recorder)
         return router
     }
 
-    private static func record(_ request: Request, _ recorder: UpstreamRecorder) async throws -> UpstreamRecorder.Call {
+    static func record(_ request: Request, _ recorder: UpstreamRecorder) async throws -> UpstreamRecorder.Call {
         let buffer = try await request.body.collect(upTo: 1 << 20)
         func header(_ name: String) -> String? { request.headers.first { $0.name.canonicalName == name }?.value }
         let call = UpstreamRecorder.Call(

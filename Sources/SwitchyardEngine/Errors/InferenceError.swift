@@ -22,6 +22,8 @@ public indirect enum InferenceError: Error, Sendable, Hashable {
     case variantWithModelName
     case functionWithoutVariants(String)
     case noValidVariants(function: String)
+    /// The caller stopped waiting (its task was cancelled) before the request finished.
+    case cancelled
 
     /// One provider's failure inside `allModelProvidersFailed`.
     public struct ProviderError: Sendable, Hashable {
@@ -46,13 +48,14 @@ public indirect enum InferenceError: Error, Sendable, Hashable {
         case .unknownFunction, .unknownVariant: 404
         case .providerStatus(_, let status, _): status
         case .providerConnection, .providerResponse, .functionWithoutVariants, .noValidVariants: 500
+        case .cancelled: 499
         }
     }
 
     /// Whether a variant's `retries` may run the model again after this error.
     public var isRetryable: Bool {
         switch self {
-        case .allRetriesFailed: false
+        case .allRetriesFailed, .cancelled: false
         case .allModelProvidersFailed(let errors): errors.contains { $0.error.isRetryable }
         default: true
         }
@@ -84,6 +87,7 @@ public indirect enum InferenceError: Error, Sendable, Hashable {
         case .variantWithModelName: "Invalid inference target: `variant_name` cannot be provided when using `model_name`"
         case .functionWithoutVariants(let name): "Function `\(name)` has no variants"
         case .noValidVariants(let function): "No valid variants to sample from for function `\(function)` after filtering by allowed variants"
+        case .cancelled: "The request was cancelled before it finished"
         }
     }
 }

@@ -39,6 +39,13 @@ struct Deadline: Sendable {
         return Deadline(at: now + .milliseconds(milliseconds), bound: bound, milliseconds: milliseconds)
     }
 
+    /// The `streaming.total_ms` deadline of a level that started at `start`: what still bounds a stream after
+    /// its first chunk.
+    static func streamingTotal(from start: Nanoseconds, _ timeouts: TimeoutPlan?) -> Deadline? {
+        guard let total = timeouts?.streamingTotalMs else { return nil }
+        return Deadline(at: start + .milliseconds(total), bound: .streamingTotal, milliseconds: total)
+    }
+
     /// The earliest of the given deadlines' times, if any is set.
     static func earliestTime(_ first: Deadline?, _ second: Deadline?, _ third: Deadline?) -> Nanoseconds? {
         func earlier(_ lhs: Nanoseconds?, _ rhs: Deadline?) -> Nanoseconds? {

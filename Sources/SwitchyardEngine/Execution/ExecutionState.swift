@@ -35,9 +35,11 @@ struct ExecutionState {
         case finished
     }
 
-    /// The current variant's deadlines, routing position and retries.
+    /// The current variant's deadlines (and when each level started), routing position and retries.
     private struct VariantRun {
+        var start: Nanoseconds = 0
         var deadline: Deadline?
+        var modelStart: Nanoseconds = 0
         var modelDeadline: Deadline?
         var providerDeadline: Deadline?
         var providerIndex = 0
@@ -89,6 +91,17 @@ struct ExecutionState {
         return advance(now)
     }
 
+    /// Ends the request at `now` because its caller stopped waiting: no further attempt, retry or fallback.
+    /// A finished request keeps its result.
+    mutating func cancel(at now: Nanoseconds) -> EngineAction {
+        if case .finished = stage { return advance(now) }
+        pending = nil
+        finish(error: .cancelled, at: now, variant: variant?.name)
+        variant = nil
+        model = nil
+        return advance(now)
+    }
+
     /// Continues after a `.sleep`.
     mutating func resume(at now: Nanoseconds) -> EngineAction {
         if case .sleeping = stage, let variant {
@@ -134,7 +147,7 @@ struct ExecutionState {
         }
         variant = chosen
         model = chosenModel
-        run = VariantRun(deadline: Deadline.earliest(from: now, chosen.plan.timeouts, stream: request.stream, level: .variant))
+        run = VariantRun(start: now, deadline: Deadline.earliest(from: now, chosen.plan.timeouts, stream: request.stream, level: .variant))
         if chosenModel.isShorthand, let provider = chosenModel.providers.first, let failure = core.credentials.lazyLoadFailure(for: provider) {
             variantFailed(failure, at: now)
             return
@@ -145,6 +158,7 @@ struct ExecutionState {
     private mutating func startModelCall(_ now: Nanoseconds) {
         run.providerIndex = 0
         run.providerErrors = []
+        run.modelStart = now
         run.modelDeadline = Deadline.earliest(from: now, model!.timeouts, stream: request.stream, level: .model)
         stage = .nextProvider
     }
@@ -207,11 +221,28 @@ struct ExecutionState {
         finished = .finished(InferenceResult(
             status: 200, variant: attempt.variant, model: attempt.model, provider: attempt.provider.name,
             credential: attempt.credentialLocation, usedFallbackCredential: attempt.isFallbackCredential,
-            response: response, error: nil, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts, trace: trace
+            response: response, error: nil, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts, trace: trace,
+            streamDeadline: request.stream ? streamDeadline(for: attempt) : nil
         ))
         variant = nil
         model = nil
         stage = .finished
+    }
+
+    /// The earliest `streaming.total_ms` of the provider (from the attempt's start), the model (from the model
+    /// call's start) and the variant (from the variant's start); on a tie the innermost level's error wins.
+    private func streamDeadline(for attempt: ProviderAttempt) -> StreamDeadline? {
+        guard let variant, let model else { return nil }
+        let levels: [(Deadline?, String, Deadline.Level)] = [
+            (Deadline.streamingTotal(from: attempt.start, attempt.provider.timeouts), attempt.provider.name, .provider),
+            (Deadline.streamingTotal(from: run.modelStart, model.timeouts), model.name, .model),
+            (Deadline.streamingTotal(from: run.start, variant.plan.timeouts), variant.name, .variant),
+        ]
+        var earliest: StreamDeadline?
+        for case let (deadline?, name, level) in levels where earliest.map({ deadline.at < $0.at }) ?? true {
+            earliest = StreamDeadline(at: deadline.at, error: deadline.error(for: name, kind: level))
+        }
+        return earliest
     }
 
     private mutating func finish(error: InferenceError, at now: Nanoseconds, variant: String? = nil) {

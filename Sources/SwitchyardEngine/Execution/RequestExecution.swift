@@ -1,8 +1,12 @@
 /// One request in flight: a state machine over variant choice, retries and the routing loop.
 ///
 /// Call `next(at:)` for the first action; after an `.attempt`, report its outcome with `complete(_:at:)`;
-/// after a `.sleep`, call `resume(at:)`. Each returns the following action. It is a reference so that a
-/// driver steps it in place however many requests it holds; one driver steps it at a time.
+/// after a `.sleep`, call `resume(at:)`. Each returns the following action. `cancel(at:)` ends the request
+/// wherever it is, when its caller has gone away. It is a reference so that a driver steps it in place however
+/// many requests it holds; one driver steps it at a time.
+///
+/// A streaming attempt succeeds when its first chunk arrives: the request is then committed to that provider,
+/// and the result carries the `streaming.total_ms` deadline the rest of the stream must meet.
 public final class RequestExecution {
     private var state: ExecutionState
 
@@ -18,6 +22,12 @@ public final class RequestExecution {
     /// Reports the outcome of the pending attempt at time `now`.
     public func complete(_ outcome: AttemptOutcome, at now: Nanoseconds) -> EngineAction {
         state.complete(outcome, at: now)
+    }
+
+    /// Ends the request at `now` because its caller stopped waiting: no further attempt, retry or fallback.
+    /// A finished request keeps its result.
+    public func cancel(at now: Nanoseconds) -> EngineAction {
+        state.cancel(at: now)
     }
 
     /// Continues after a `.sleep`.

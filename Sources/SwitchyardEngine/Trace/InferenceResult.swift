@@ -20,4 +20,7 @@ public struct InferenceResult: Sendable {
     public var attemptCount: Int
     /// Every step, when the execution was recording a trace; empty otherwise.
     public var trace: [AttemptRecord]
+    /// For a streaming success: the earliest `streaming.total_ms` bound still running once the first chunk
+    /// arrived (provider, model or variant), which the driver enforces on the rest of the stream.
+    public var streamDeadline: StreamDeadline? = nil
 }

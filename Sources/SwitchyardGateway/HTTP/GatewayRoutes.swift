@@ -3,7 +3,8 @@ import Hummingbird
 import SwitchyardConfig
 import SwitchyardEngine
 
-/// The gateway's HTTP routes: `/inference`, `/openai/v1/chat/completions`, `/health`, `/status`, `/metrics`.
+/// The gateway's HTTP routes: `/inference`, `/openai/v1/chat/completions` (both also streaming), `/health`,
+/// `/status`, `/metrics`.
 enum GatewayRoutes {
     /// The largest request body read.
     static let maxRequestBytes = 16 * 1024 * 1024
@@ -12,13 +13,19 @@ enum GatewayRoutes {
         let router = Router()
         router.post("/inference") { request, _ in
             await handle(request, gateway: gateway, endpoint: "/inference", parse: InferenceRequestParser.parse,
-                         error: InferenceResponseBody.error) { result, response, parsed, id in
+                         error: InferenceResponseBody.error, stream: { stream, result, parsed, id in
+                let format = InferenceStreamChunks(result, inferenceID: id, kind: gateway.functionKind(parsed.request.target))
+                return StreamingResponse(stream: stream, deadline: result.streamDeadline, format: format, clock: gateway.clock).response()
+            }) { result, response, parsed, id in
                 InferenceResponseBody.success(result, response: response, inferenceID: id, kind: gateway.functionKind(parsed.request.target))
             }
         }
         router.post("/openai/v1/chat/completions") { request, _ in
             await handle(request, gateway: gateway, endpoint: "/openai/v1/chat/completions", parse: OpenAIRequestParser.parse,
-                         error: OpenAIResponseBody.error) { result, response, parsed, id in
+                         error: OpenAIResponseBody.error, stream: { stream, result, parsed, id in
+                let format = OpenAIStreamChunks(result, parsed: parsed, inferenceID: id, kind: gateway.functionKind(parsed.request.target))
+                return StreamingResponse(stream: stream, deadline: result.streamDeadline, format: format, clock: gateway.clock).response()
+            }) { result, response, parsed, id in
                 OpenAIResponseBody.success(result, response: response, inferenceID: id, target: parsed.request.target,
                                            created: Int(Date().timeIntervalSince1970))
             }
@@ -34,10 +41,12 @@ enum GatewayRoutes {
         return router
     }
 
-    /// Reads, parses and serves one inference request; any failure becomes the endpoint's error shape.
+    /// Reads, parses and serves one inference request; any failure before a response starts becomes the
+    /// endpoint's error shape. A streaming request that commits to an upstream answers with `stream`.
     private static func handle(
         _ request: Request, gateway: Gateway, endpoint: String, parse: ([UInt8]) throws -> ParsedInference,
-        error: (String) -> [String: Any], success: (InferenceResult, ProviderResponse, ParsedInference, EpisodeID) -> [String: Any]
+        error: (String) -> [String: Any], stream: (UpstreamStream, InferenceResult, ParsedInference, EpisodeID) -> Response,
+        success: (InferenceResult, ProviderResponse, ParsedInference, EpisodeID) -> [String: Any]
     ) async -> Response {
         let parsed: ParsedInference
         do {
@@ -47,6 +56,13 @@ enum GatewayRoutes {
             return json(failure.status, error(failure.message))
         } catch let failure {
             return json(400, error("Failed to read the request body: \(failure)"))
+        }
+        if parsed.request.stream {
+            let run = await gateway.serveStream(parsed, endpoint: endpoint)
+            guard run.result.status == 200, let upstream = run.stream else {
+                return json(run.result.status, error(run.result.error?.message ?? "Inference failed"))
+            }
+            return stream(upstream, run.result, parsed, EpisodeIDs.fresh())
         }
         let result = await gateway.serve(parsed, endpoint: endpoint)
         guard result.status == 200, let response = result.response else {

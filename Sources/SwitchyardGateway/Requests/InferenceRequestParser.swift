@@ -6,6 +6,8 @@ struct ParsedInference: Sendable {
     var request: InferenceRequest
     var dryrun: Bool
     var tags: [String: String]
+    /// `stream_options.include_usage` (OpenAI-compatible endpoint): whether the stream's closing chunk carries usage.
+    var includeStreamUsage = false
 }
 
 /// Reads a `POST /inference` body (reference §5.1) into an engine request.
@@ -37,13 +39,10 @@ enum InferenceRequestParser {
         payload.extraHeaders = try RequestExtrasParser.headers(body, key: "extra_headers")
         let tags = try body.stringMap("tags") ?? [:]
         try validateTags(tags)
-        if try body.bool("stream") == true {
-            throw GatewayError.badRequest("Streaming inference is not supported by this gateway build yet")
-        }
         let credentials = (try body.stringMap("credentials") ?? [:]).mapValues(Secret.init)
         let request = InferenceRequest(
             target: target, episodeID: episode, pinnedVariant: try body.string("variant_name"), credentials: credentials,
-            stream: false, payload: payload
+            stream: try body.bool("stream") ?? false, payload: payload
         )
         return ParsedInference(request: request, dryrun: try body.bool("dryrun") ?? false, tags: tags)
     }

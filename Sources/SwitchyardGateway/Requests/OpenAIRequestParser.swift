@@ -15,9 +15,6 @@ enum OpenAIRequestParser {
         if let n = try body.int("n"), n != 1 {
             throw GatewayError.badRequest("Invalid request to OpenAI-compatible endpoint: `n` must be 1")
         }
-        if try body.bool("stream") == true {
-            throw GatewayError.badRequest("Streaming inference is not supported by this gateway build yet")
-        }
         var payload = try conversation(body)
         payload.temperature = try body.double("temperature")
         payload.topP = try body.double("top_p")
@@ -36,9 +33,12 @@ enum OpenAIRequestParser {
         let credentials = (try body.stringMap("tensorzero::credentials") ?? [:]).mapValues(Secret.init)
         let request = InferenceRequest(
             target: target, episodeID: episode, pinnedVariant: try body.string("tensorzero::variant_name"),
-            credentials: credentials, stream: false, payload: payload
+            credentials: credentials, stream: try body.bool("stream") ?? false, payload: payload
         )
-        return ParsedInference(request: request, dryrun: try body.bool("tensorzero::dryrun") ?? false, tags: tags)
+        return ParsedInference(
+            request: request, dryrun: try body.bool("tensorzero::dryrun") ?? false, tags: tags,
+            includeStreamUsage: try body.fields("stream_options")?.bool("include_usage") ?? false
+        )
     }
 
     /// `tensorzero::function_name::F` or `tensorzero::model_name::M`.

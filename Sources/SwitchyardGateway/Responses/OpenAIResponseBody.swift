@@ -7,11 +7,7 @@ enum OpenAIResponseBody {
     static func success(
         _ result: InferenceResult, response: ProviderResponse, inferenceID: EpisodeID, target: InferenceRequest.Target, created: Int
     ) -> [String: Any] {
-        let variant = result.variant ?? ""
-        let model: String = switch target {
-        case .function(let name): "\(OpenAIRequestParser.functionPrefix)\(name)::variant_name::\(variant)"
-        case .model: "\(OpenAIRequestParser.modelPrefix)\(variant)"
-        }
+        let model = model(target, variant: result.variant ?? "")
         let prompt = response.inputTokens ?? 0
         let completion = response.outputTokens ?? 0
         return [
@@ -29,6 +25,14 @@ enum OpenAIResponseBody {
             ] as [String: Any]],
             "usage": ["prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion],
         ]
+    }
+
+    /// The response `model`: the function and the variant that served, or the model.
+    static func model(_ target: InferenceRequest.Target, variant: String) -> String {
+        switch target {
+        case .function(let name): "\(OpenAIRequestParser.functionPrefix)\(name)::variant_name::\(variant)"
+        case .model: "\(OpenAIRequestParser.modelPrefix)\(variant)"
+        }
     }
 
     /// `{"error": {"message": message}}`.

@@ -25,17 +25,46 @@ public struct HTTPTransport: ProviderTransport {
     }
 
     public func send(_ attempt: ProviderAttempt) async -> AttemptOutcome {
+        let request: HTTPClientRequest
+        let adapter: any WireAdapter
+        switch prepare(attempt) {
+        case .success(let prepared): (request, adapter) = prepared
+        case .failure(let failure): return failure.outcome
+        }
+        let start = clock.now
+        if let deadline = attempt.deadline, deadline <= start { return .timedOut }
+        let deadline = attempt.deadline ?? (start + outboundTimeout)
+        do {
+            let response = try await client.execute(request, deadline: SystemClock.nioDeadline(deadline))
+            let body = try await response.body.collect(upTo: Self.maxResponseBytes)
+            let bytes = Array(buffer: body)
+            guard (200..<300).contains(response.status.code) else {
+                return .status(adapter.failureStatus(Int(response.status.code)), body: String(decoding: bytes, as: UTF8.self))
+            }
+            return adapter.parse(bytes, providerType: attempt.provider.type.rawValue)
+        } catch {
+            if let engineDeadline = attempt.deadline, clock.now >= engineDeadline { return .timedOut }
+            return .connectionReset
+        }
+    }
+
+    /// Why an attempt could not be turned into an HTTP request.
+    struct PreparationFailure: Error {
+        var outcome: AttemptOutcome
+    }
+
+    /// The HTTP request for `attempt` (endpoint resolved, adapter's headers and body, credential header, then
+    /// the `extra_headers` / `extra_body` entries) and the adapter that reads its answer.
+    func prepare(_ attempt: ProviderAttempt) -> Result<(HTTPClientRequest, any WireAdapter), PreparationFailure> {
         let provider = attempt.provider
         guard let adapter = ProviderSupport.adapter(for: provider.type) else {
-            return .status(501, body: "provider type `\(provider.type.rawValue)` is not served by this gateway build")
+            return .failure(.init(outcome: .status(501, body: "provider type `\(provider.type.rawValue)` is not served by this gateway build")))
         }
         let endpoint: String
         switch endpoints.resolve(provider.endpoint) {
         case .success(let url): endpoint = url
-        case .failure(let failure): return .status(500, body: failure.description)
+        case .failure(let failure): return .failure(.init(outcome: .status(500, body: failure.description)))
         }
-        let start = clock.now
-        if let deadline = attempt.deadline, deadline <= start { return .timedOut }
         var wire: WireRequest
         let extraHeaders: [(name: String, value: String)]
         do {
@@ -43,7 +72,7 @@ public struct HTTPTransport: ProviderTransport {
             wire.body = try ExtraRequestData.body(wire.body, for: attempt)
             extraHeaders = try ExtraRequestData.headers(for: attempt)
         } catch {
-            return .status(400, body: "\(error)")
+            return .failure(.init(outcome: .status(400, body: "\(error)")))
         }
         var request = HTTPClientRequest(url: wire.url)
         request.method = .POST
@@ -53,18 +82,6 @@ public struct HTTPTransport: ProviderTransport {
         }
         for header in extraHeaders { request.headers.replaceOrAdd(name: header.name, value: header.value) }
         request.body = .bytes(ByteBuffer(bytes: wire.body))
-        let deadline = attempt.deadline ?? (start + outboundTimeout)
-        do {
-            let response = try await client.execute(request, deadline: SystemClock.nioDeadline(deadline))
-            let body = try await response.body.collect(upTo: Self.maxResponseBytes)
-            let bytes = Array(buffer: body)
-            guard (200..<300).contains(response.status.code) else {
-                return .status(adapter.failureStatus(Int(response.status.code)), body: String(decoding: bytes, as: UTF8.self))
-            }
-            return adapter.parse(bytes, providerType: provider.type.rawValue)
-        } catch {
-            if let engineDeadline = attempt.deadline, clock.now >= engineDeadline { return .timedOut }
-            return .connectionReset
-        }
+        return .success((request, adapter))
     }
 }

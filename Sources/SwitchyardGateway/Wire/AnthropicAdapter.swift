@@ -8,7 +8,7 @@ struct AnthropicAdapter: WireAdapter {
     func request(for attempt: ProviderAttempt, endpoint: String) throws -> WireRequest {
         let payload = attempt.payload
         let url = endpoint.hasSuffix("/messages") ? endpoint : endpoint.withTrailingSlash + "messages"
-        var body: [String: Any] = ["max_tokens": payload.maxTokens ?? Self.defaultMaxTokens, "stream": false]
+        var body: [String: Any] = ["max_tokens": payload.maxTokens ?? Self.defaultMaxTokens, "stream": attempt.stream]
         if let model = attempt.provider.wireModel { body["model"] = model }
         if let system = payload.system { body["system"] = system }
         body["messages"] = payload.messages.map { message in

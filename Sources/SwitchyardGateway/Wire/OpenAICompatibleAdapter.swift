@@ -28,7 +28,8 @@ struct OpenAICompatibleAdapter: WireAdapter {
             messages.append(["role": message.role.rawValue, "content": content])
         }
         body["messages"] = messages
-        body["stream"] = false
+        body["stream"] = attempt.stream
+        if attempt.stream { body["stream_options"] = ["include_usage": true] }
         if let temperature = payload.temperature { body["temperature"] = temperature }
         if let maxTokens = payload.maxTokens { body[provider.type == .openai ? "max_completion_tokens" : "max_tokens"] = maxTokens }
         if let topP = payload.topP { body["top_p"] = topP }

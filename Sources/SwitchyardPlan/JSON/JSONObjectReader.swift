@@ -97,12 +97,13 @@ struct JSONObjectReader {
         return value
     }
 
-    /// Every member of an object member, read by `body`, keyed as written.
+    /// Every member of an object member, read by `body` in name order (so the first error reported is the same
+    /// on every run), keyed as written.
     func map<Value>(_ key: String, _ body: (String, JSONValue, String) throws(PlanShapeError) -> Value) throws(PlanShapeError) -> [String: Value] {
         let object = try object(key)
         var result: [String: Value] = [:]
         result.reserveCapacity(object.members.count)
-        for (name, value) in object.members {
+        for (name, value) in object.members.sorted(by: { $0.key < $1.key }) {
             result[name] = try body(name, value, object.path(of: name))
         }
         return result

@@ -92,7 +92,8 @@ final class PlanFileTests: XCTestCase {
 
     func testAMissingOrMistypedFieldIsNamedByItsPath() throws {
         let text = try compiledPlan().canonicalJSON.replacingOccurrences(of: "\"num_retries\": 0", with: "\"num_retries\": \"0\"")
-        XCTAssertTrue(loadError(text)?.contains("`functions.answer.variants.v.retries.num_retries`: expected an integer, found a string") == true)
+        let error = loadError(text)
+        XCTAssertTrue(error?.contains("`functions.answer.variants.v.retries.num_retries`: expected an integer, found a string") == true, error ?? "no error")
     }
 }
 

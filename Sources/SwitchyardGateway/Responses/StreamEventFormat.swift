@@ -1,0 +1,31 @@
+import SwitchyardEngine
+
+/// How one endpoint writes a committed stream as Server-Sent Events.
+protocol StreamEventFormat: Sendable {
+    /// The event forwarding `chunk`'s content, or `nil` when it has none to forward.
+    mutating func content(_ chunk: StreamChunk) -> [String: Any]?
+    /// The closing chunk: the whole stream's usage and finish reason.
+    func final(_ summary: StreamSummary) -> [String: Any]
+    /// An error that happened after the stream started.
+    func error(_ message: String) -> [String: Any]
+}
+
+/// What the stream's chunks said about the whole inference: the latest token counts each chunk reported
+/// (Anthropic reports input tokens first and output tokens last; OpenAI both in its last chunk) and the
+/// latest finish reason.
+struct StreamSummary: Sendable, Equatable {
+    var inputTokens: Int?
+    var outputTokens: Int?
+    var finishReason: ProviderResponse.FinishReason?
+
+    mutating func add(_ chunk: StreamChunk) {
+        inputTokens = chunk.inputTokens ?? inputTokens
+        outputTokens = chunk.outputTokens ?? outputTokens
+        finishReason = chunk.finishReason ?? finishReason
+    }
+
+    /// The summary as a response's usage and finish reason.
+    var response: ProviderResponse {
+        ProviderResponse(text: "", inputTokens: inputTokens, outputTokens: outputTokens, finishReason: finishReason)
+    }
+}

@@ -1,0 +1,43 @@
+import SwitchyardEngine
+
+/// What one upstream stream event carried, in TensorZero's terms.
+struct StreamChunk: Sendable, Equatable {
+    /// A piece of one text content block; `id` tells blocks apart (`"0"`, or Anthropic's block index).
+    struct TextDelta: Sendable, Equatable {
+        var id: String
+        var text: String
+    }
+
+    var text: [TextDelta] = []
+    var inputTokens: Int?
+    var outputTokens: Int?
+    var finishReason: ProviderResponse.FinishReason?
+
+    /// The chunk as the engine sees an attempt's answer: what the first chunk said.
+    var response: ProviderResponse {
+        ProviderResponse(text: text.map(\.text).joined(), inputTokens: inputTokens, outputTokens: outputTokens, finishReason: finishReason)
+    }
+}
+
+/// What an upstream stream event means.
+enum StreamDecoding: Sendable, Equatable {
+    case chunk(StreamChunk)
+    /// Keep-alives and events that carry nothing for the caller.
+    case skip
+    /// The upstream's end-of-stream marker.
+    case done
+    /// The event could not be read (`detail` says why).
+    case malformed(String)
+    /// The upstream reported an error inside the stream; `status` is the HTTP status it corresponds to.
+    case upstreamError(status: Int, body: String)
+}
+
+/// Reads one provider family's stream events, in order (some formats carry state between events).
+protocol StreamDecoder: Sendable {
+    mutating func decode(_ event: ServerSentEvent) -> StreamDecoding
+}
+
+/// A wire adapter that can also stream: its requests honour `attempt.stream`, and it reads the stream.
+protocol StreamingWireAdapter: WireAdapter {
+    func streamDecoder() -> any StreamDecoder
+}

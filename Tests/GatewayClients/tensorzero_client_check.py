@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Drives `switchyard serve` with the official `tensorzero` Python client over HTTP.
+
+Starts the loopback mock upstream of `client_harness.py` (recording the credential each call carried),
+writes a config pointing at it, starts the gateway binary on a free port, and checks through
+`TensorZeroGateway.build_http(gateway_url=...)`:
+
+  - chat functions and `model_name` requests: content, variant, usage, finish reason, ids;
+  - the key each upstream received: the static `env::` key, `credentials=` for `dynamic::` keys, Anthropic's
+    `x-api-key`;
+  - episode ids kept, variant pinning (and an unknown pin), dryrun;
+  - errors with TensorZero's status codes and messages (unknown function, missing dynamic key, all providers
+    failing);
+  - streaming: text chunks with block ids, usage and finish reason in the closing chunk, fallback before the
+    first chunk, an error before streaming as an HTTP error, an error after the start raised mid-iteration,
+    Anthropic's event stream.
+
+Usage: tensorzero_client_check.py [PATH_TO_SWITCHYARD_BINARY]   (default: .build/debug/switchyard, or $SWITCHYARD_BIN)
+Exit status 0 when every check holds.
+"""
+
+import sys
+import uuid
+
+from tensorzero import ChatInferenceResponse, TensorZeroError, TensorZeroGateway
+
+from client_harness import Checks, MockUpstream, chat_function, gateway, mock_upstream, openai_provider, switchyard_binary
+
+INPUT = {"system": "be brief", "messages": [{"role": "user", "content": "hi"}]}
+
+
+def config(base):
+    return ('[models.ok_model]\nrouting = ["primary"]\n\n' + openai_provider(base, "ok_model", "primary", "ok")
+            + '[models.other_model]\nrouting = ["secondary"]\n\n' + openai_provider(base, "other_model", "secondary", "ok")
+            + '[models.fallback_model]\nrouting = ["broken", "backup"]\n\n'
+            + openai_provider(base, "fallback_model", "broken", "fail") + openai_provider(base, "fallback_model", "backup", "ok")
+            + '[models.failing_model]\nrouting = ["broken"]\n\n' + openai_provider(base, "failing_model", "broken", "fail")
+            + '[models.dynamic_model]\nrouting = ["customer"]\n\n'
+            + openai_provider(base, "dynamic_model", "customer", "ok", key="dynamic::customer_key")
+            + '[models.garbled_model]\nrouting = ["garbled"]\n\n' + openai_provider(base, "garbled_model", "garbled", "garbled")
+            + '[models.claude]\nrouting = ["anthropic"]\n\n[models.claude.providers.anthropic]\ntype = "anthropic"\n'
+            + f'api_base = "{base}/anthropic/v1/"\nmodel_name = "claude-wire"\napi_key_location = "env::CLIENT_CHECK_ANTHROPIC_KEY"\n\n'
+            + chat_function("chat_fn", {"only": "ok_model"}) + chat_function("two_fn", {"first": "ok_model", "second": "other_model"})
+            + chat_function("fallback_fn", {"only": "fallback_model"}) + chat_function("failing_fn", {"only": "failing_model"})
+            + chat_function("dynamic_fn", {"only": "dynamic_model"}) + chat_function("garbled_fn", {"only": "garbled_model"})
+            + chat_function("claude_fn", {"only": "claude"}))
+
+
+def text_of(response):
+    return "".join(block.text for block in response.content if block.type == "text")
+
+
+def error_of(call):
+    """The `TensorZeroError` `call` raises (or `None`)."""
+    try:
+        result = call()
+        if not isinstance(result, ChatInferenceResponse):
+            list(result)
+    except TensorZeroError as error:
+        return error
+    return None
+
+
+def non_streaming(client, checks):
+    received = MockUpstream.received
+    r = client.inference(function_name="chat_fn", input=INPUT)
+    checks.check("content", text_of(r) == "hello from primary-wire", r)
+    checks.check("variant", r.variant_name == "only", r.variant_name)
+    checks.check("usage", (r.usage.input_tokens, r.usage.output_tokens) == (11, 5), r.usage)
+    checks.check("finish_reason", r.finish_reason is not None and r.finish_reason.value == "stop", r.finish_reason)
+    checks.check("ids are UUIDv7", r.inference_id.version == 7 and r.episode_id.version == 7, (r.inference_id, r.episode_id))
+    checks.check("static key reached the upstream", (received[-1].path, received[-1].authorization)
+                 == ("/ok/v1/chat/completions", "Bearer sk-static-openai"), received[-1:])
+
+    again = client.inference(function_name="chat_fn", input=INPUT, episode_id=r.episode_id)
+    checks.check("episode id kept", again.episode_id == r.episode_id and again.inference_id != r.inference_id, again)
+
+    r = client.inference(model_name="ok_model", input=INPUT)
+    checks.check("model_name uses the default function", r.variant_name == "ok_model" and text_of(r) == "hello from primary-wire", r)
+
+    r = client.inference(function_name="dynamic_fn", input=INPUT, credentials={"customer_key": "sk-customer-42"})
+    checks.check("credentials= reach the upstream", received[-1].authorization == "Bearer sk-customer-42", received[-1:])
+
+    for variant, wire in [("first", "primary-wire"), ("second", "secondary-wire")]:
+        r = client.inference(function_name="two_fn", input=INPUT, variant_name=variant)
+        checks.check(f"pinned variant {variant}", r.variant_name == variant and text_of(r) == f"hello from {wire}", r)
+    error = error_of(lambda: client.inference(function_name="two_fn", input=INPUT, variant_name="third"))
+    checks.check("unknown pinned variant is a 404", error is not None and error.status_code == 404 and "Unknown variant: third" in error.text, error)
+
+    r = client.inference(function_name="chat_fn", input=INPUT, dryrun=True)
+    checks.check("dryrun still calls the provider", text_of(r) == "hello from primary-wire", r)
+
+    before = len(received)
+    r = client.inference(function_name="fallback_fn", input=INPUT)
+    paths = [call.path for call in received[before:]]
+    checks.check("fallback after a 500", text_of(r) == "hello from backup-wire" and paths[0].startswith("/fail/"), paths)
+
+    r = client.inference(function_name="claude_fn", input=INPUT)
+    checks.check("anthropic content", text_of(r) == "hello from claude", r)
+    checks.check("anthropic key in x-api-key", (received[-1].x_api_key, received[-1].authorization) == ("sk-static-anthropic", None), received[-1:])
+
+    error = error_of(lambda: client.inference(function_name="nope", input=INPUT))
+    checks.check("unknown function is a 404", error is not None and error.status_code == 404 and "Unknown function: nope" in error.text, error)
+    error = error_of(lambda: client.inference(function_name="dynamic_fn", input=INPUT))
+    checks.check("missing dynamic key is a 502", error is not None and error.status_code == 502
+                 and "Dynamic api key `customer_key` is missing" in error.text, error)
+    error = error_of(lambda: client.inference(function_name="failing_fn", input=INPUT))
+    checks.check("all providers failing is a 502", error is not None and error.status_code == 502
+                 and "All variants failed with errors" in error.text, error)
+    error = error_of(lambda: client.inference(function_name="chat_fn", model_name="ok_model", input=INPUT))
+    checks.check("function and model together are a 400", error is not None and error.status_code == 400
+                 and "Only one of `function_name` or `model_name`" in error.text, error)
+
+
+def streaming(client, checks):
+    received = MockUpstream.received
+    episode = uuid.UUID(str(client.inference(function_name="chat_fn", input=INPUT).episode_id))
+    chunks = list(client.inference(function_name="chat_fn", input=INPUT, stream=True, episode_id=episode))
+    text = "".join(block.text for chunk in chunks for block in chunk.content)
+    checks.check("stream: text chunks", text == "hello from primary-wire", chunks)
+    checks.check("stream: several content chunks", len([c for c in chunks if c.content]) >= 3, len(chunks))
+    checks.check("stream: text block ids", {block.id for chunk in chunks for block in chunk.content} == {"0"}, chunks)
+    checks.check("stream: one inference id", len({c.inference_id for c in chunks}) == 1, {c.inference_id for c in chunks})
+    checks.check("stream: episode id kept", all(c.episode_id == episode for c in chunks), {c.episode_id for c in chunks})
+    checks.check("stream: variant", all(c.variant_name == "only" for c in chunks), {c.variant_name for c in chunks})
+    last = chunks[-1]
+    checks.check("stream: usage in the closing chunk", last.usage is not None and (last.usage.input_tokens, last.usage.output_tokens) == (11, 5),
+                 last.usage)
+    checks.check("stream: finish reason in the closing chunk", last.finish_reason is not None and last.finish_reason.value == "stop", last)
+    checks.check("stream: no usage before the end", all(c.usage is None for c in chunks[:-1]), [c.usage for c in chunks])
+    checks.check("stream: upstream asked to stream", received[-1].stream and received[-1].authorization == "Bearer sk-static-openai", received[-1:])
+
+    chunks = list(client.inference(function_name="dynamic_fn", input=INPUT, stream=True, credentials={"customer_key": "sk-customer-9"}))
+    checks.check("stream: credentials= reach the upstream", received[-1].authorization == "Bearer sk-customer-9" and chunks, received[-1:])
+
+    chunks = list(client.inference(function_name="two_fn", input=INPUT, stream=True, variant_name="second"))
+    checks.check("stream: pinned variant", {c.variant_name for c in chunks} == {"second"}
+                 and "".join(b.text for c in chunks for b in c.content) == "hello from secondary-wire", chunks)
+
+    before = len(received)
+    chunks = list(client.inference(function_name="fallback_fn", input=INPUT, stream=True))
+    paths = [call.path for call in received[before:]]
+    checks.check("stream: fallback before the first chunk", "".join(b.text for c in chunks for b in c.content) == "hello from backup-wire"
+                 and paths[0].startswith("/fail/"), paths)
+
+    chunks = list(client.inference(function_name="claude_fn", input=INPUT, stream=True))
+    last = chunks[-1]
+    checks.check("stream: anthropic text", "".join(b.text for c in chunks for b in c.content) == "hello from claude", chunks)
+    checks.check("stream: anthropic usage and finish reason", (last.usage.input_tokens, last.usage.output_tokens) == (7, 3)
+                 and last.finish_reason.value == "stop", last)
+    checks.check("stream: anthropic key in x-api-key", received[-1].x_api_key == "sk-static-anthropic" and received[-1].stream, received[-1:])
+
+    chunks = list(client.inference(function_name="chat_fn", input=INPUT, stream=True, dryrun=True))
+    checks.check("stream: dryrun", "".join(b.text for c in chunks for b in c.content) == "hello from primary-wire", chunks)
+
+    error = error_of(lambda: client.inference(function_name="nope", input=INPUT, stream=True))
+    checks.check("stream: error before streaming is an HTTP 404", error is not None and error.status_code == 404
+                 and "Unknown function: nope" in error.text, error)
+    error = error_of(lambda: client.inference(function_name="failing_fn", input=INPUT, stream=True))
+    checks.check("stream: all providers failing is a 502", error is not None and error.status_code == 502, error)
+
+    seen = []
+    try:
+        for chunk in client.inference(function_name="garbled_fn", input=INPUT, stream=True):
+            seen.extend(block.text for block in chunk.content)
+        checks.check("stream: an error after the start is raised mid-stream", False, seen)
+    except Exception as error:  # the client raises its internal error type for an error event
+        checks.check("stream: an error after the start is raised mid-stream", "Error parsing chunk" in str(error) and "hello " in seen,
+                     (error, seen))
+
+
+def main():
+    checks = Checks()
+    env = {"CLIENT_CHECK_OPENAI_KEY": "sk-static-openai", "CLIENT_CHECK_ANTHROPIC_KEY": "sk-static-anthropic"}
+    with mock_upstream() as base:
+        with gateway(switchyard_binary(), config(base), env, checks) as url:
+            client = TensorZeroGateway.build_http(gateway_url=url)
+            non_streaming(client, checks)
+            streaming(client, checks)
+    return checks.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
