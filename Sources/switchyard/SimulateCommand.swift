@@ -7,7 +7,7 @@ import SwitchyardSimulator
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
-        abstract: "Replay scenario files against mock providers on a simulated clock.",
+        abstract: "Replay scenario files against mock providers on a simulated clock, or (--live) through the real gateway.",
         discussion: """
             Each *.scenario.toml names a config, the gateway's environment, how upstreams answer, and phases of \
             traffic with expectations (statuses, variants and shares, providers, credentials, attempts, latency, \

@@ -30,8 +30,3 @@ enum LiveGateway {
         }
     }
 }
-
-/// Why a live phase could not run.
-struct LiveRunError: Error, CustomStringConvertible {
-    var description: String
-}

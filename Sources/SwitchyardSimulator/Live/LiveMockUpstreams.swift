@@ -31,6 +31,9 @@ final class LiveMockUpstreams: Sendable {
 
     private let table: LiveUpstreamTable
     private let scripts: [ResponseScript]
+    /// Each upstream's wire format, and its `ok` body, encoded once.
+    private let formats: [(any MockWireFormat)?]
+    private let successBodies: [[UInt8]]
     private let revoked: Set<Secret>
     private let matcher: LiveCredentialMatcher
     /// Each request's dynamic credentials, by request number.
@@ -44,6 +47,8 @@ final class LiveMockUpstreams: Sendable {
     ) {
         self.table = table
         self.scripts = table.upstreams.map { scripts[$0.key] ?? .alwaysOK }
+        formats = table.upstreams.map { MockWireFormats.format(for: $0.provider.type) }
+        successBodies = zip(formats, table.upstreams).map { format, upstream in format.map { Self.json($0.success(model: upstream.provider.wireModel)) } ?? [] }
         self.revoked = revoked
         matcher = LiveCredentialMatcher(environment: environment.mapValues(Secret.init))
         let credentials = schedule.sends.map { $0.credentials.mapValues(Secret.init) }
@@ -80,15 +85,17 @@ final class LiveMockUpstreams: Sendable {
                     outcome: outcome, received: received, answered: outcome == .timeout ? nil : received + delay
                 ))
             }
-            return Answer(reply: reply(outcome, format: MockWireFormats.format(for: upstream.provider.type), model: upstream.provider.wireModel, revoked: isRevoked), delay: delay)
+            return Answer(reply: reply(outcome, upstream: number, revoked: isRevoked), delay: delay)
         }
     }
 
-    private func reply(_ outcome: ResponseScript.Outcome, format: (any MockWireFormat)?, model: String?, revoked: Bool) -> Answer.Reply {
-        guard let format else { return .respond(status: 501, body: Array("the mock upstreams do not speak this provider's wire format".utf8)) }
+    private func reply(_ outcome: ResponseScript.Outcome, upstream number: Int, revoked: Bool) -> Answer.Reply {
+        guard let format = formats[number] else {
+            return .respond(status: 501, body: Array("the mock upstreams do not speak this provider's wire format".utf8))
+        }
         switch outcome {
         case .ok:
-            return .respond(status: 200, body: Self.json(format.success(model: model)))
+            return .respond(status: 200, body: successBodies[number])
         case .status(let status):
             let message = revoked ? "Incorrect API key provided" : "mock upstream answered \(status)"
             return .respond(status: status, body: Self.json(format.error(status: status, message: message, revoked: revoked)))

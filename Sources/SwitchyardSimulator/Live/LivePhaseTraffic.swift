@@ -44,8 +44,7 @@ struct LivePhaseTraffic: Sendable {
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: LiveOptions.maxInFlight)
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         let traffic = LiveTraffic(schedule: schedule, options: options, timeout: .milliseconds(4 * plan.globalTimeoutMs + 60_000))
-        let origin = Int64(NIODeadline.now().uptimeNanoseconds)
-        let responses: Result<[LiveResponse], Error> = await withTaskGroup(of: Void.self) { group in
+        let responses: Result<(origin: NIODeadline, [LiveResponse]), Error> = await withTaskGroup(of: Void.self) { group in
             group.addTask { try? await server.serve(upstreams) }
             defer {
                 server.close()
@@ -53,7 +52,8 @@ struct LivePhaseTraffic: Sendable {
             }
             do {
                 return .success(try await LiveGateway.serving(table.redirected(plan, port: server.port), environment: Environment(environment)) { port in
-                    await traffic.send(to: port, client: client)
+                    let origin = NIODeadline.now()
+                    return (origin, await traffic.send(to: port, client: client, origin: origin))
                 })
             } catch {
                 return .failure(error)
@@ -61,9 +61,11 @@ struct LivePhaseTraffic: Sendable {
         }
         try? await client.shutdown()
         let attempts = upstreams.attempts
-        return try responses.get().map { response in
+        let (origin, answers) = try responses.get()
+        return answers.map { response in
             LiveRequestOutcome(
-                request: schedule.requests[response.number], response: response, attempts: attempts[response.number], origin: origin
+                request: schedule.requests[response.number], response: response, attempts: attempts[response.number],
+                origin: Int64(origin.uptimeNanoseconds)
             )
         }
     }

@@ -24,10 +24,9 @@ struct LiveTraffic: Sendable {
     /// How long one request may take before the client gives up.
     let timeout: TimeAmount
 
-    /// The answers, by request number.
-    func send(to port: Int, client: HTTPClient) async -> [LiveResponse] {
+    /// The answers, by request number; request times count from `origin`.
+    func send(to port: Int, client: HTTPClient, origin: NIODeadline) async -> [LiveResponse] {
         let url = "http://127.0.0.1:\(port)/inference"
-        let origin = NIODeadline.now()
         return await withTaskGroup(of: LiveResponse.self) { group in
             var responses: [LiveResponse] = []
             var inFlight = 0
