@@ -49,7 +49,7 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "Run against the real gateway on loopback, with mock upstreams speaking each provider's wire format.")
     var live = false
 
-    @Option(help: ArgumentHelp("With --live: multiply script latencies and `every` intervals by this factor.", valueName: "factor"))
+    @Option(help: ArgumentHelp("With --live: multiply script latencies and `every` intervals by this factor (default 1).", valueName: "factor"))
     var timeScale: Double?
 
     func validate() throws {
