@@ -49,7 +49,15 @@ let package = Package(
         ),
         .target(
             name: "SwitchyardSimulator",
-            dependencies: ["SwitchyardConfig", "SwitchyardPlan", "SwitchyardEngine", "SwitchyardReports"]
+            dependencies: [
+                "SwitchyardConfig", "SwitchyardPlan", "SwitchyardEngine", "SwitchyardReports", "SwitchyardGateway",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .executableTarget(
             name: "switchyard",
@@ -79,7 +87,9 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "SwitchyardSimulatorTests", dependencies: ["SwitchyardSimulator", "SwitchyardConfig"]),
+        .testTarget(
+            name: "SwitchyardSimulatorTests", dependencies: ["SwitchyardSimulator", "SwitchyardConfig", "SwitchyardPlan", "SwitchyardEngine"]
+        ),
         .testTarget(
             name: "SwitchyardReportsTests",
             dependencies: ["SwitchyardReports", "CLibXML2"],

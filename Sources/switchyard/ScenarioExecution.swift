@@ -9,6 +9,8 @@ struct ScenarioExecution {
     let configOverride: String?
     let seed: UInt64?
     let trace: TraceSink?
+    /// Runs against the real gateway when set.
+    let live: LiveOptions?
 
     func run() -> ScenarioReport {
         let (parsed, diagnostics) = ScenarioParser.parse(file: file)
@@ -25,6 +27,10 @@ struct ScenarioExecution {
         let progress: (String, Int, Int) -> Void = { phase, done, total in
             FileHandle.standardError.write(Data("  \(file): \(phase): \(done)/\(total) requests\n".utf8))
         }
-        return ScenarioRunner(scenario: scenario, options: .init(seed: seed, trace: trace, progress: progress)).run()
+        let options = ScenarioRunner.Options(seed: seed, trace: trace, progress: progress)
+        if let live {
+            return LiveScenarioRunner(scenario: scenario, options: options, live: live).run()
+        }
+        return ScenarioRunner(scenario: scenario, options: options).run()
     }
 }

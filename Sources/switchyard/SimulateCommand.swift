@@ -7,7 +7,7 @@ import SwitchyardSimulator
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
-        abstract: "Replay scenario files against mock providers on a simulated clock.",
+        abstract: "Replay scenario files against mock providers on a simulated clock, or (--live) through the real gateway.",
         discussion: """
             Each *.scenario.toml names a config, the gateway's environment, how upstreams answer, and phases of \
             traffic with expectations (statuses, variants and shares, providers, credentials, attempts, latency, \
@@ -15,10 +15,20 @@ struct SimulateCommand: ParsableCommand {
 
             Exit codes: 0 every expectation held, 1 a scenario or its config is invalid, 2 an expectation failed.
 
+            --live runs the same scenarios against the real gateway instead of the simulated clock: each phase \
+            starts the gateway `serve` runs, in this process, on a free loopback port with the phase's environment; \
+            every provider is pointed at loopback mock upstreams that answer in its wire format (OpenAI-compatible, \
+            Anthropic) as the `respond` scripts say and reject revoked keys with 401; the requests go over HTTP with \
+            the simulated run's episode ids, pins and credentials. --time-scale shrinks script latencies and `every` \
+            intervals (not the gateway's own timeouts or retry backoff). expect.latency_ms bounds simulated \
+            latencies and is not checked live; trace times are real milliseconds. Scenarios the gateway cannot serve \
+            yet (provider types, streaming sends) are reported as errors.
+
             Examples:
               switchyard simulate scenarios/
               switchyard simulate scenarios/load-balancing --junit report.xml --trace trace.jsonl
               switchyard simulate --config new/tensorzero.toml scenarios/   # the same scenarios against a changed config
+              switchyard simulate --live --time-scale 0.01 scenarios/load-balancing   # against the real gateway
             """
     )
 
@@ -36,9 +46,19 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Replace every scenario's seed.")
     var seed: UInt64?
 
+    @Flag(help: "Run against the real gateway on loopback, with mock upstreams speaking each provider's wire format.")
+    var live = false
+
+    @Option(help: ArgumentHelp("With --live: multiply script latencies and `every` intervals by this factor (default 1).", valueName: "factor"))
+    var timeScale: Double?
+
     func validate() throws {
         for path in paths where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("No such scenario file or folder: \(path)")
+        }
+        if let timeScale {
+            guard live else { throw ValidationError("--time-scale applies to --live runs only.") }
+            guard timeScale.isFinite, timeScale >= 0 else { throw ValidationError("--time-scale must be a number ≥ 0, got \(timeScale).") }
         }
     }
 
@@ -48,7 +68,11 @@ struct SimulateCommand: ParsableCommand {
         let traceSink = try trace.map { try TraceSink(path: $0) }
         var reports: [ScenarioReport] = []
         for file in files {
-            reports.append(ScenarioExecution(file: file, configOverride: options.config, seed: seed, trace: traceSink).run())
+            let execution = ScenarioExecution(
+                file: file, configOverride: options.config, seed: seed, trace: traceSink,
+                live: live ? LiveOptions(timeScale: timeScale ?? 1) : nil
+            )
+            reports.append(execution.run())
         }
         try traceSink?.close()
         let report = SimulationReport(scenarios: reports)

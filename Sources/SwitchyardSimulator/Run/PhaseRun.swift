@@ -44,20 +44,8 @@ struct PhaseRun {
     }
 
     private func simulate(_ engine: Engine) -> PhaseStatistics {
-        var scripts: [UpstreamKey: ResponseScript] = [:]
-        for (name, script) in scenario.upstreams.merging(phase.upstreams, uniquingKeysWith: { _, phaseScript in phaseScript }) {
-            if let key = upstreams.resolve(name) { scripts[key] = script.value }
-        }
-        var random = SplitMix64(seed: seed)
-        let streams = phase.sends.map { spec in
-            PhaseSimulation.Stream(
-                spec: spec, credentials: spec.credentials.mapValues(Secret.init),
-                sharedEpisode: .version7(milliseconds: 1_767_225_600_000, random: random.next(), random2: random.next())
-            )
-        }
-        let mocks = MockUpstreams(scripts: scripts, providers: engine.providers, revoked: revokedSecrets(), outboundTimeout: .milliseconds(engine.plan.globalTimeoutMs))
-        var simulation = PhaseSimulation(engine: engine, upstreams: mocks, streams: streams, random: random)
-        let total = streams.reduce(0) { $0 + $1.spec.count }
+        var simulation = simulation(engine)
+        let total = simulation.streams.reduce(0) { $0 + $1.spec.count }
         if let trace = options.trace {
             let phaseName = phase.name
             simulation.onResult = { result, stream, index in trace.record(result, phase: phaseName, send: stream, index: index) }
@@ -71,8 +59,30 @@ struct PhaseRun {
         return statistics
     }
 
+    /// The phase's traffic on the simulated clock against its mock upstreams, ready to run.
+    func simulation(_ engine: Engine) -> PhaseSimulation {
+        var random = SplitMix64(seed: seed)
+        let streams = phase.sends.map { spec in
+            PhaseSimulation.Stream(
+                spec: spec, credentials: spec.credentials.mapValues(Secret.init),
+                sharedEpisode: .version7(milliseconds: 1_767_225_600_000, random: random.next(), random2: random.next())
+            )
+        }
+        let mocks = MockUpstreams(scripts: scripts(), providers: engine.providers, revoked: revokedSecrets(), outboundTimeout: .milliseconds(engine.plan.globalTimeoutMs))
+        return PhaseSimulation(engine: engine, upstreams: mocks, streams: streams, random: random)
+    }
+
+    /// How each upstream answers in this phase: the scenario's scripts, overridden by the phase's.
+    func scripts() -> [UpstreamKey: ResponseScript] {
+        var scripts: [UpstreamKey: ResponseScript] = [:]
+        for (name, script) in scenario.upstreams.merging(phase.upstreams, uniquingKeysWith: { _, phaseScript in phaseScript }) {
+            if let key = upstreams.resolve(name) { scripts[key] = script.value }
+        }
+        return scripts
+    }
+
     /// The values upstreams reject: what each revoked location resolves to in this phase.
-    private func revokedSecrets() -> Set<Secret> {
+    func revokedSecrets() -> Set<Secret> {
         var secrets: Set<Secret> = []
         let environment = scenario.environment.merging(phase.environment) { _, new in new }
         for location in phase.revoke {

@@ -37,6 +37,12 @@ public struct ScenarioRunner {
     }
 
     public func run() -> ScenarioReport {
+        run(obstacles: { _, _ in [] }, phase: { $0.run() })
+    }
+
+    /// Loads the config, checks the scenario, then runs each phase with `phase`, restarting the gateway whenever
+    /// the environment changes. `obstacles` (given the config and its folder) may refuse the run before any phase.
+    func run(obstacles: (ConfigLoader.Result, String) -> [String], phase runPhase: (PhaseRun) -> PhaseReport) -> ScenarioReport {
         let began = Date()
         let seed = options.seed ?? scenario.seed
         let config = ConfigLoader.load(scenario.configPattern.value)
@@ -52,6 +58,9 @@ public struct ScenarioRunner {
             report.errors = upstreams.unknown(in: scenario).map(\.description)
         }
         if report.errors.isEmpty {
+            report.errors = obstacles(config, workingDirectory)
+        }
+        if report.errors.isEmpty {
             var gateway = initial
             for (index, phase) in scenario.phases.enumerated() {
                 let environment = phaseEnvironment(phase)
@@ -62,7 +71,7 @@ public struct ScenarioRunner {
                     scenario: scenario, phase: phase, gateway: gateway, upstreams: upstreams,
                     seed: seed &+ UInt64(index) &* 0x9E37_79B9, options: options
                 )
-                report.phases.append(phaseRun.run())
+                report.phases.append(runPhase(phaseRun))
             }
         }
         report.wallSeconds = Date().timeIntervalSince(began)
@@ -76,7 +85,7 @@ public struct ScenarioRunner {
         }
     }
 
-    private func phaseEnvironment(_ phase: Phase) -> [String: String] {
+    func phaseEnvironment(_ phase: Phase) -> [String: String] {
         var environment = scenario.environment.merging(phase.environment) { _, new in new }
         for name in phase.unset { environment[name.value] = nil }
         return environment

@@ -6,7 +6,7 @@ import SwitchyardEngine
 public final class TraceSink {
     private let handle: FileHandle
     private var pending: [(send: Int, index: Int, line: Data)] = []
-    private var scenarioFile = ""
+    private(set) var scenarioFile = ""
 
     /// Opens (and truncates) `path` for writing.
     public init(path: String) throws {
@@ -30,6 +30,11 @@ public final class TraceSink {
             "credential": result.credential ?? NSNull(), "fallback_credential": result.usedFallbackCredential,
             "error": result.error?.message ?? NSNull(), "attempts": result.trace.map(attempt),
         ]
+        append(object, send: send, index: index)
+    }
+
+    /// Queues one request's JSON object; `flushPhase` writes the phase's objects in send order.
+    func append(_ object: [String: Any], send: Int, index: Int) {
         guard var line = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
         line.append(0x0A)
         pending.append((send, index, line))
