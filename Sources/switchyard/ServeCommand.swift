@@ -37,13 +37,23 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seconds a graceful shutdown waits for in-flight requests.")
     var gracePeriod: Int = 30
 
+    @Option(help: ArgumentHelp(
+        "Event-loop threads serving requests (default: one per core). With 1, every request runs on one thread end to end.",
+        valueName: "count"
+    ))
+    var threads: Int?
+
     func validate() throws {
         if plan != nil, options.config != nil {
             throw ValidationError("Pass either --config or --plan, not both.")
         }
+        if let threads, threads < 1 {
+            throw ValidationError("--threads must be at least 1.")
+        }
     }
 
     func run() throws {
+        GatewayProcess.runTasksOnEventLoops(threads: threads)
         let environment = try options.environment()
         let planPath = plan
         let compilation: Compiler.Compilation? = try planPath == nil ? options.compile() : nil

@@ -73,7 +73,7 @@ enum GatewayRoutes {
 
     /// A JSON response with `status`.
     static func json(_ status: Int, _ body: [String: Any]) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: body, options: [.withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let data = (try? JSONBytes.encode(body)) ?? Array("{}".utf8)
         return Response(
             status: HTTPResponse.Status(code: status),
             headers: [.contentType: "application/json"],

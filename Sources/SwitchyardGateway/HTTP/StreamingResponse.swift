@@ -65,7 +65,7 @@ struct StreamingResponse<Format: StreamEventFormat> {
     }
 
     private static func send(_ event: [String: Any], to writer: inout any ResponseBodyWriter) async throws {
-        let data = (try? JSONSerialization.data(withJSONObject: event, options: [.withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let data = (try? JSONBytes.encode(event)) ?? Array("{}".utf8)
         var buffer = ByteBuffer(string: "data: ")
         buffer.writeBytes(data)
         buffer.writeString("\n\n")

@@ -8,7 +8,7 @@ enum RequestExtrasParser {
     /// `extra_body` entries: `pointer` and any JSON `value` (kept as its JSON text).
     static func body(_ fields: JSONFields, key: String) throws -> [RequestExtra] {
         try parse(fields, key: key, targetKey: "pointer", enumName: "ExtraBody") { value in
-            let data = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .withoutEscapingSlashes])
+            let data = try? JSONBytes.encode(value)
             return data.map { String(decoding: $0, as: UTF8.self) }
         }
     }

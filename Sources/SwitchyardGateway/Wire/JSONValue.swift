@@ -1,10 +1,10 @@
 import Foundation
 
-/// Small helpers over `JSONSerialization` values for the wire adapters.
+/// Small helpers over JSON values (as `JSONSerialization` parses them) for the wire adapters.
 enum JSONValue {
     /// Serializes `object` (dictionaries, arrays, strings, numbers, `NSNull`).
     static func encode(_ object: Any) throws -> [UInt8] {
-        Array(try JSONSerialization.data(withJSONObject: object, options: [.withoutEscapingSlashes]))
+        try JSONBytes.encode(object)
     }
 
     /// Parses `bytes` as a JSON object, or `nil` when it is not one.

@@ -18,9 +18,9 @@ enum StreamEventJSON {
 
     /// `value` as compact JSON text with sorted keys (error bodies quoted in messages).
     static func text(_ value: Any) -> String {
-        guard JSONSerialization.isValidJSONObject(value),
-              let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return "\(value)" }
+        guard value is [String: Any] || value is [Any], let data = try? JSONBytes.encode(value, sortedKeys: true) else {
+            return "\(value)"
+        }
         return String(decoding: data, as: UTF8.self)
     }
 }
