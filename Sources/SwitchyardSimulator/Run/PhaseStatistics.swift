@@ -16,11 +16,8 @@ public struct PhaseStatistics: Sendable {
     public var attempts = 0
     /// Distinct error messages with how often each occurred.
     public var errors: [String: Int] = [:]
-    /// Every request's simulated latency, in nanoseconds (in ascending order once the phase has finished).
-    public var latencies: [Int64] = [] {
-        didSet { latenciesSorted = false }
-    }
-    private var latenciesSorted = true
+    /// Every request's simulated latency, in nanoseconds, in completion order.
+    public var latencies: [Int64] = []
 
     public var successes: Int { byStatus[200, default: 0] }
 
@@ -93,15 +90,13 @@ public struct PhaseStatistics: Sendable {
         for (error, count) in errorCounts { errors[error.message, default: 0] += count }
         servings = [:]
         errorCounts = [:]
-        latencies.sort()
-        latenciesSorted = true
     }
 
     /// The latency below which `fraction` of requests fall, in milliseconds (nearest rank).
     public func latencyPercentile(_ fraction: Double) -> Double? {
         guard !latencies.isEmpty else { return nil }
-        let sorted = latenciesSorted ? latencies : latencies.sorted()
-        let rank = max(0, min(sorted.count - 1, Int((fraction * Double(sorted.count)).rounded(.up)) - 1))
-        return Double(sorted[rank]) / 1_000_000
+        let rank = max(0, min(latencies.count - 1, Int((fraction * Double(latencies.count)).rounded(.up)) - 1))
+        var values = latencies
+        return Double(Selection.select(rank, in: &values)) / 1_000_000
     }
 }
