@@ -80,25 +80,28 @@ final class GatewayMetrics: Sendable {
 struct RequestLabels: Sendable {
     /// The function's name (`tensorzero::default` for `model_name` requests), or `unknown`.
     var function: String
-    /// The function's variants; `nil` for a `model_name` request, whose variant is named after its model.
-    private var variants: Set<String>?
+    /// The function's plan; `nil` for a `model_name` request (whose variant is named after its model) and for
+    /// an unknown function.
+    private var plan: FunctionPlan?
+    private var isModelRequest: Bool
 
     init(_ target: InferenceRequest.Target, plan: RoutingPlan) {
         switch target {
         case .function(let name):
-            let function = plan.functions[name]
-            self.function = function == nil ? GatewayMetrics.unknown : name
-            variants = function.map { Set($0.variants.keys) } ?? []
+            self.plan = plan.functions[name]
+            function = self.plan == nil ? GatewayMetrics.unknown : name
+            isModelRequest = false
         case .model:
             function = "tensorzero::default"
-            variants = nil
+            self.plan = nil
+            isModelRequest = true
         }
     }
 
     /// The label of the variant that served (or failed) `result`.
     func variant(of result: InferenceResult) -> String {
-        guard let variants else { return result.model ?? GatewayMetrics.unknown }
-        guard let name = result.variant, variants.contains(name) else { return GatewayMetrics.unknown }
+        if isModelRequest { return result.model ?? GatewayMetrics.unknown }
+        guard let name = result.variant, plan?.variants[name] != nil else { return GatewayMetrics.unknown }
         return name
     }
 }
