@@ -9,6 +9,7 @@ struct ScenarioExecution {
     let configOverride: String?
     let seed: UInt64?
     let trace: TraceSink?
+    let coverage: CoverageRecorder?
 
     func run() -> ScenarioReport {
         let (parsed, diagnostics) = ScenarioParser.parse(file: file)
@@ -25,6 +26,6 @@ struct ScenarioExecution {
         let progress: (String, Int, Int) -> Void = { phase, done, total in
             FileHandle.standardError.write(Data("  \(file): \(phase): \(done)/\(total) requests\n".utf8))
         }
-        return ScenarioRunner(scenario: scenario, options: .init(seed: seed, trace: trace, progress: progress)).run()
+        return ScenarioRunner(scenario: scenario, options: .init(seed: seed, trace: trace, progress: progress, coverage: coverage)).run()
     }
 }

@@ -13,12 +13,17 @@ struct SimulateCommand: ParsableCommand {
             traffic with expectations (statuses, variants and shares, providers, credentials, attempts, latency, \
             startup errors). Simulated time costs no real time: a 100,000-request phase takes well under a second.
 
-            Exit codes: 0 every expectation held, 1 a scenario or its config is invalid, 2 an expectation failed.
+            --coverage lists which functions, variants, models, providers, credential locations (each side of a \
+            `{ default, fallback }`) and fallback edges of each config the requests exercised, and what none did.
+
+            Exit codes: 0 every expectation held, 1 a scenario or its config is invalid, 2 an expectation failed, \
+            3 coverage is below --fail-under.
 
             Examples:
               switchyard simulate scenarios/
               switchyard simulate scenarios/load-balancing --junit report.xml --trace trace.jsonl
               switchyard simulate --config new/tensorzero.toml scenarios/   # the same scenarios against a changed config
+              switchyard simulate scenarios/ --coverage --fail-under 100
             """
     )
 
@@ -36,19 +41,27 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Replace every scenario's seed.")
     var seed: UInt64?
 
+    @Flag(help: "Report which items of each config the scenarios exercised.")
+    var coverage = false
+
+    @Option(help: ArgumentHelp("Exit 3 when coverage is below this percentage (implies --coverage).", valueName: "percent"))
+    var failUnder: Double?
+
     func validate() throws {
         for path in paths where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("No such scenario file or folder: \(path)")
         }
+        if let failUnder, !(0...100).contains(failUnder) { throw ValidationError("--fail-under takes a percentage from 0 to 100.") }
     }
 
     func run() throws {
         let files = ScenarioFiles.expand(paths)
         guard !files.isEmpty else { throw ValidationError("No *.scenario.toml files under \(paths.joined(separator: ", ")).") }
         let traceSink = try trace.map { try TraceSink(path: $0) }
+        let recorder = coverage || failUnder != nil ? CoverageRecorder() : nil
         var reports: [ScenarioReport] = []
         for file in files {
-            reports.append(ScenarioExecution(file: file, configOverride: options.config, seed: seed, trace: traceSink).run())
+            reports.append(ScenarioExecution(file: file, configOverride: options.config, seed: seed, trace: traceSink, coverage: recorder).run())
         }
         try traceSink?.close()
         let report = SimulationReport(scenarios: reports)
@@ -56,8 +69,14 @@ struct SimulateCommand: ParsableCommand {
         if let junit {
             try JUnitReport.write(report, to: junit, hostname: ProcessInfo.processInfo.hostName)
         }
+        let coverageReport = recorder?.report()
+        if let coverageReport { print("\n" + coverageReport.text(), terminator: "") }
         if report.hasErrors { throw invalidConfig }
         if report.hasFailures { throw ExitCode(2) }
+        if let failUnder, let coverageReport, coverageReport.percent < failUnder {
+            print("coverage \(coverageReport.percentText) is below --fail-under \(ReportNumbers.decimal(failUnder))%")
+            throw reviewRuleCrossed
+        }
     }
 }
 
