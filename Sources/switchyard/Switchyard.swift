@@ -9,10 +9,10 @@ struct Switchyard: ParsableCommand {
             and reports every problem at once with file:line:col and a stable code.
 
             Exit codes: 0 ok, 1 the config (or a scenario file) is invalid, 2 a scenario expectation failed, 3 a review rule was crossed \
-            (analyze --fail-on, simulate --fail-under), 64 bad command-line usage.
+            (analyze --fail-on, diff --deny, simulate --fail-under), 64 bad command-line usage.
             """,
         subcommands: [
-            CheckCommand.self, CompileCommand.self, ExplainCommand.self, SimulateCommand.self, AnalyzeCommand.self,
+            CheckCommand.self, CompileCommand.self, ExplainCommand.self, SimulateCommand.self, AnalyzeCommand.self, DiffCommand.self,
             ServeCommand.self, CodesCommand.self,
         ]
     )
