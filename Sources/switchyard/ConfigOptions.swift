@@ -20,6 +20,11 @@ struct ConfigOptions: ParsableArguments {
 
     /// The config pattern to load.
     func configPattern() throws -> String {
+        try Self.configPattern(config)
+    }
+
+    /// `config`, or the first of TensorZero's default locations that exists.
+    static func configPattern(_ config: String?) throws -> String {
         if let config { return config }
         for candidate in ["config/tensorzero.toml", "tensorzero.toml"] where FileManager.default.fileExists(atPath: candidate) {
             return candidate

@@ -11,6 +11,7 @@ struct ScenarioExecution {
     let trace: TraceSink?
     /// Runs against the real gateway when set.
     let live: LiveOptions?
+    let coverage: CoverageRecorder?
 
     func run() -> ScenarioReport {
         let (parsed, diagnostics) = ScenarioParser.parse(file: file)
@@ -27,7 +28,7 @@ struct ScenarioExecution {
         let progress: (String, Int, Int) -> Void = { phase, done, total in
             FileHandle.standardError.write(Data("  \(file): \(phase): \(done)/\(total) requests\n".utf8))
         }
-        let options = ScenarioRunner.Options(seed: seed, trace: trace, progress: progress)
+        let options = ScenarioRunner.Options(seed: seed, trace: trace, progress: progress, coverage: coverage)
         if let live {
             return LiveScenarioRunner(scenario: scenario, options: options, live: live).run()
         }

@@ -13,7 +13,11 @@ struct SimulateCommand: ParsableCommand {
             traffic with expectations (statuses, variants and shares, providers, credentials, attempts, latency, \
             startup errors). Simulated time costs no real time: a 100,000-request phase takes well under a second.
 
-            Exit codes: 0 every expectation held, 1 a scenario or its config is invalid, 2 an expectation failed.
+            --coverage lists which functions, variants, models, providers, credential locations (each side of a \
+            `{ default, fallback }`) and fallback edges of each config the requests exercised, and what none did.
+
+            Exit codes: 0 every expectation held, 1 a scenario or its config is invalid, 2 an expectation failed, \
+            3 coverage is below --fail-under.
 
             --live runs the same scenarios against the real gateway instead of the simulated clock: each phase \
             starts the gateway `serve` runs, in this process, on a free loopback port with the phase's environment; \
@@ -29,6 +33,7 @@ struct SimulateCommand: ParsableCommand {
               switchyard simulate scenarios/load-balancing --junit report.xml --trace trace.jsonl
               switchyard simulate --config new/tensorzero.toml scenarios/   # the same scenarios against a changed config
               switchyard simulate --live --time-scale 0.01 scenarios/load-balancing   # against the real gateway
+              switchyard simulate scenarios/ --coverage --fail-under 100
             """
     )
 
@@ -52,6 +57,12 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --live: multiply script latencies and `every` intervals by this factor (default 1).", valueName: "factor"))
     var timeScale: Double?
 
+    @Flag(help: "Report which items of each config the scenarios exercised.")
+    var coverage = false
+
+    @Option(help: ArgumentHelp("Exit 3 when coverage is below this percentage (implies --coverage).", valueName: "percent"))
+    var failUnder: Double?
+
     func validate() throws {
         for path in paths where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError("No such scenario file or folder: \(path)")
@@ -60,17 +71,22 @@ struct SimulateCommand: ParsableCommand {
             guard live else { throw ValidationError("--time-scale applies to --live runs only.") }
             guard timeScale.isFinite, timeScale >= 0 else { throw ValidationError("--time-scale must be a number ≥ 0, got \(timeScale).") }
         }
+        if let failUnder, !(0...100).contains(failUnder) { throw ValidationError("--fail-under takes a percentage from 0 to 100.") }
+        if live, coverage || failUnder != nil {
+            throw ValidationError("--coverage and --fail-under apply to simulated runs, not --live.")
+        }
     }
 
     func run() throws {
         let files = ScenarioFiles.expand(paths)
         guard !files.isEmpty else { throw ValidationError("No *.scenario.toml files under \(paths.joined(separator: ", ")).") }
         let traceSink = try trace.map { try TraceSink(path: $0) }
+        let recorder = coverage || failUnder != nil ? CoverageRecorder() : nil
         var reports: [ScenarioReport] = []
         for file in files {
             let execution = ScenarioExecution(
                 file: file, configOverride: options.config, seed: seed, trace: traceSink,
-                live: live ? LiveOptions(timeScale: timeScale ?? 1) : nil
+                live: live ? LiveOptions(timeScale: timeScale ?? 1) : nil, coverage: recorder
             )
             reports.append(execution.run())
         }
@@ -80,8 +96,14 @@ struct SimulateCommand: ParsableCommand {
         if let junit {
             try JUnitReport.write(report, to: junit, hostname: ProcessInfo.processInfo.hostName)
         }
+        let coverageReport = recorder?.report()
+        if let coverageReport { print("\n" + coverageReport.text(), terminator: "") }
         if report.hasErrors { throw invalidConfig }
         if report.hasFailures { throw ExitCode(2) }
+        if let failUnder, let coverageReport, coverageReport.percent < failUnder {
+            print("coverage \(coverageReport.percentText) is below --fail-under \(ReportNumbers.decimal(failUnder))%")
+            throw reviewRuleCrossed
+        }
     }
 }
 

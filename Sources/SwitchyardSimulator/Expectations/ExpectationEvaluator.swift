@@ -1,3 +1,4 @@
+import Foundation
 import SwitchyardConfig
 import SwitchyardReports
 
@@ -25,6 +26,7 @@ struct ExpectationEvaluator {
         }
         if let substring = expect.error { checks.append(errorCheck(substring.value)) }
         checks += shareChecks(expect)
+        if let level = expect.pValue { checks.append(chiSquareCheck(expect.variantShare, level: level.value)) }
         for (name, bound, fraction) in [("latency_ms.p50", expect.latencyP50Ms, 0.5), ("latency_ms.p99", expect.latencyP99Ms, 0.99)] {
             guard let bound else { continue }
             let observed = statistics.latencyPercentile(fraction)
@@ -88,6 +90,36 @@ struct ExpectationEvaluator {
                 observed: "\(format(share)) (\(count) of \(successes) successes)", passed: successes > 0 && abs(share - expected) <= tolerance
             )
         }
+    }
+}
+
+extension ExpectationEvaluator {
+    /// `variant_share.p_value`: Pearson's chi-square test of the successes by variant against the expected shares.
+    /// Variants served but not listed form one more category, expected to get whatever share the list leaves.
+    func chiSquareCheck(_ shares: [String: Located<Double>], level: Double) -> ExpectationCheck {
+        let listed = shares.keys.sorted()
+        let listedCount = listed.reduce(0) { $0 + statistics.byVariant[$1, default: 0] }
+        let listedShare = listed.reduce(0) { $0 + shares[$1]!.value }
+        let observed = listed.map { statistics.byVariant[$0, default: 0] } + [statistics.successes - listedCount]
+        let expected = listed.map { shares[$0]!.value } + [max(0, 1 - listedShare)]
+        let name = "variant_share.p_value"
+        let wanted = "p ≥ \(format(level)) (chi-square over \(listed.count + (expected.last! > 0 ? 1 : 0)) categories)"
+        // A category expected to get nothing that got something cannot come from the shares at all.
+        let impossible = zip(observed, expected).contains { $0.0 > 0 && $0.1 == 0 }
+        guard !impossible, let test = ChiSquareTest(observed: observed, shares: expected) else {
+            let why = impossible ? "successes on variants expected to get none" : "nothing to test: it needs two variants with expected shares and a success (\(statistics.successes) successes)"
+            return ExpectationCheck(name: name, expected: wanted, observed: why, passed: false)
+        }
+        return ExpectationCheck(
+            name: name, expected: wanted,
+            observed: "p = \(formatP(test.pValue)) (χ² = \(format(test.statistic)), \(test.degreesOfFreedom) df, \(statistics.successes) successes)",
+            passed: test.pValue >= level
+        )
+    }
+
+    /// A p-value readably: four decimals, or scientific notation when smaller.
+    private func formatP(_ value: Double) -> String {
+        value >= 0.0001 || value == 0 ? format(value) : String(format: "%.1e", value)
     }
 }
 

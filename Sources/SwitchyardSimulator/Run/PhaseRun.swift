@@ -46,9 +46,16 @@ struct PhaseRun {
     private func simulate(_ engine: Engine) -> PhaseStatistics {
         var simulation = simulation(engine)
         let total = simulation.streams.reduce(0) { $0 + $1.spec.count }
-        if let trace = options.trace {
-            let phaseName = phase.name
-            simulation.onResult = { result, stream, index in trace.record(result, phase: phaseName, send: stream, index: index) }
+        if options.trace != nil || options.coverage != nil {
+            let (trace, coverage, phaseName, plan) = (options.trace, options.coverage, phase.name, engine.plan)
+            let functions = phase.sends.map { send -> String? in
+                if case .function(let name) = send.target.value { return name }
+                return nil
+            }
+            simulation.onResult = { result, stream, index in
+                trace?.record(result, phase: phaseName, send: stream, index: index)
+                coverage?.record(result, function: functions[stream], plan: plan)
+            }
         }
         if let progress = options.progress {
             let phaseName = phase.name

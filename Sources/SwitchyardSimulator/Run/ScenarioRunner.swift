@@ -14,11 +14,14 @@ public struct ScenarioRunner {
         public var trace: TraceSink?
         /// Receives progress on long phases (`phase name`, finished requests, total requests).
         public var progress: ((String, Int, Int) -> Void)?
+        /// Counts what the requests exercised (`simulate --coverage`).
+        public var coverage: CoverageRecorder?
 
-        public init(seed: UInt64? = nil, trace: TraceSink? = nil, progress: ((String, Int, Int) -> Void)? = nil) {
+        public init(seed: UInt64? = nil, trace: TraceSink? = nil, progress: ((String, Int, Int) -> Void)? = nil, coverage: CoverageRecorder? = nil) {
             self.seed = seed
             self.trace = trace
             self.progress = progress
+            self.coverage = coverage
         }
     }
 
@@ -51,6 +54,7 @@ public struct ScenarioRunner {
             file: scenario.file, name: scenario.description ?? (scenario.file as NSString).lastPathComponent,
             config: scenario.configPattern.value, seed: seed, timestamp: began, wallSeconds: 0, phases: [], errors: []
         )
+        options.coverage?.include(config, environment: scenario.environment, workingDirectory: workingDirectory)
         let initial = GatewayStart(config: config, environment: scenario.environment, workingDirectory: workingDirectory)
         let upstreams = UpstreamNames(config: config.config)
         report.errors = configErrors(initial)

@@ -88,6 +88,9 @@ public struct Expectations: Sendable {
     /// Variant → expected share of successes, checked within `tolerance`.
     public var variantShare: [String: Located<Double>] = [:]
     public var tolerance: Located<Double>?
+    /// The significance level of a chi-square test of every variant's count against `variantShare`: the
+    /// check fails when counts this far from the shares would happen less often than this under them.
+    public var pValue: Located<Double>?
     /// Credential location → count of successes it served.
     public var credential: [String: Located<ExpectedCount>] = [:]
     /// Successes served with the fallback side of a `{ default, fallback }` credential.

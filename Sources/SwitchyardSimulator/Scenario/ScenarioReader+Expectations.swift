@@ -2,7 +2,7 @@ import SwitchyardConfig
 
 extension ScenarioReader {
     static let expectFields = [
-        "status", "error", "served_by", "variant", "variant_share", "tolerance", "credential", "fallback_credential",
+        "status", "error", "served_by", "variant", "variant_share", "tolerance", "p_value", "credential", "fallback_credential",
         "attempts", "latency_ms", "startup", "startup_error",
     ]
     /// `expect` keys about the phase's requests, meaningless in a phase without `send`.
@@ -32,6 +32,7 @@ extension ScenarioReader {
         expectations.variantShare = reader.value("variant_share").map { readShares($0, path: keyPath(path, "variant_share")) } ?? [:]
         let hasShares = reader.contains("variant_share")
         expectations.tolerance = readTolerance(&reader, hasShares: hasShares)
+        expectations.pValue = readPValue(&reader, hasShares: hasShares)
         expectations.fallbackCredential = reader.value("fallback_credential").flatMap { readCount($0, path: keyPath(path, "fallback_credential")) }
         if let fallback = expectations.fallbackCredential {
             checkAtMostTotal(fallback, path: keyPath(path, "fallback_credential"), requests: requests)
@@ -70,6 +71,19 @@ extension ScenarioReader {
             diagnostics.report(.invalidValue, at: tolerance.location, path: path, "`tolerance` only applies to `variant_share`, which this phase does not expect")
         }
         return tolerance
+    }
+
+    private func readPValue(_ reader: inout TableReader, hasShares: Bool) -> Located<Double>? {
+        guard let level = reader.number("p_value") else { return nil }
+        let path = reader.path(of: "p_value")
+        if !level.value.isFinite || level.value <= 0 || level.value >= 1 {
+            diagnostics.report(.invalidValue, at: level.location, path: path, "`p_value` is a significance level between 0 and 1 (e.g. 0.01), found \(level.value)")
+            return nil
+        }
+        if !hasShares {
+            diagnostics.report(.invalidValue, at: level.location, path: path, "`p_value` tests `variant_share`, which this phase does not expect")
+        }
+        return level
     }
 
     private func readStartup(_ reader: inout TableReader, into expectations: inout Expectations, requests: PhaseRequests) {

@@ -80,6 +80,16 @@ final class ExpectationsParserTests: XCTestCase {
         XCTAssertNil(defaulted.scenario?.phases.first?.expectations.tolerance, "the evaluator applies the default")
     }
 
+    func testPValueNeedsSharesAndLiesBetweenZeroAndOne() {
+        let alone = phase("expect.p_value = 0.01\n")
+        assertOnlyDiagnostic(alone, .invalidValue, at: alone.position(of: "0.01"), path: "phase[0].expect.p_value", messageContains: ["tests `variant_share`"])
+        let outside = phase("expect.variant_share = { a = 0.5 }\nexpect.p_value = 1.5\n")
+        assertOnlyDiagnostic(outside, .invalidValue, at: outside.position(of: "1.5"), messageContains: ["between 0 and 1"])
+        let valid = phase("expect.variant_share = { a = 0.5, b = 0.5 }\nexpect.p_value = 0.01\n")
+        assertClean(valid)
+        XCTAssertEqual(valid.scenario?.phases.first?.expectations.pValue?.value, 0.01)
+    }
+
     func testLatency() throws {
         let outcome = phase("expect.latency_ms = { p99 = 250 }\n")
         assertClean(outcome)

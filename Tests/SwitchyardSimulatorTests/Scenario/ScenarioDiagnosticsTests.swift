@@ -55,7 +55,7 @@ final class ScenarioDiagnosticsTests: XCTestCase {
         let outcome = parseScenario(scenarioText(phase: "send = { function = \"f\" }\nexpect.served = { \"m.p\" = 1 }\n"))
         assertOnlyDiagnostic(
             outcome, .unknownField, at: outcome.position(of: "served"), path: "phase[0].expect.served",
-            messageContains: ["unknown field `served`, expected one of `status`, `error`, `served_by`, `variant`, `variant_share`, `tolerance`, `credential`, `fallback_credential`, `attempts`, `latency_ms`, `startup`, `startup_error`"]
+            messageContains: ["unknown field `served`, expected one of `status`, `error`, `served_by`, `variant`, `variant_share`, `tolerance`, `p_value`, `credential`, `fallback_credential`, `attempts`, `latency_ms`, `startup`, `startup_error`"]
         )
     }
 
