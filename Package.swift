@@ -89,7 +89,11 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "SwitchyardSimulatorTests", dependencies: ["SwitchyardSimulator", "SwitchyardConfig", "SwitchyardPlan", "SwitchyardEngine"]
+            name: "SwitchyardSimulatorTests",
+            dependencies: [
+                "SwitchyardSimulator", "SwitchyardConfig", "SwitchyardPlan", "SwitchyardEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "SwitchyardReportsTests",

@@ -22,11 +22,13 @@ struct SimulateCommand: ParsableCommand {
             --live runs the same scenarios against the real gateway instead of the simulated clock: each phase \
             starts the gateway `serve` runs, in this process, on a free loopback port with the phase's environment; \
             every provider is pointed at loopback mock upstreams that answer in its wire format (OpenAI-compatible, \
-            Anthropic) as the `respond` scripts say and reject revoked keys with 401; the requests go over HTTP with \
-            the simulated run's episode ids, pins and credentials. --time-scale shrinks script latencies and `every` \
-            intervals (not the gateway's own timeouts or retry backoff). expect.latency_ms bounds simulated \
-            latencies and is not checked live; trace times are real milliseconds. Scenarios the gateway cannot serve \
-            yet (provider types, streaming sends) are reported as errors.
+            Anthropic, Google AI Studio Gemini) as the `respond` scripts say and reject revoked keys with 401; the \
+            requests go over HTTP with the simulated run's episode ids, pins and credentials. Streaming sends ask for \
+            `"stream": true`: the mocks stream their answers in the provider's stream format and each stream is read \
+            to its end. --time-scale shrinks script latencies and `every` intervals (not the gateway's own timeouts \
+            or retry backoff). expect.latency_ms bounds simulated latencies and is not checked live; trace times are \
+            real milliseconds. Scenarios the gateway cannot serve yet (AWS and GCP provider types, shorthand models \
+            no variant references) are reported as errors.
 
             Examples:
               switchyard simulate scenarios/

@@ -2,11 +2,13 @@ import Foundation
 import Hummingbird
 import NIOCore
 
-/// Streaming answers of the mock upstream (Server-Sent Events, as OpenAI and Anthropic send them), and the
-/// paths that exercise streams going wrong:
+/// Streaming answers of the mock upstream (Server-Sent Events, as OpenAI, Anthropic and Google AI Studio send
+/// them), and the paths that exercise streams going wrong:
 /// `/garbled/...` sends an unreadable event after its first delta, `/drip/...` pauses 1 s after its first
 /// delta, `/slowstart/...` waits 2 s before its first event, `/errorfirst/...` starts with an error event,
-/// `/anthropic-overloaded/v1/messages` sends Anthropic's `error` event after its first delta.
+/// `/anthropic-overloaded/v1/messages` sends Anthropic's `error` event after its first delta,
+/// `/gemini-errorfirst/v1beta/models/...` starts with Google's error object, `/gemini-garbled/...` sends an
+/// unreadable event after its first delta.
 enum MockStreamingUpstream {
     static func addRoutes(to router: Router<BasicRequestContext>, recorder: UpstreamRecorder) {
         for path in ["garbled", "drip", "slowstart", "errorfirst"] {
@@ -18,6 +20,12 @@ enum MockStreamingUpstream {
         router.post("/anthropic-overloaded/v1/messages") { request, _ in
             _ = try await MockUpstream.record(request, recorder)
             return anthropicStream(failing: true)
+        }
+        for path in ["errorfirst", "garbled"] {
+            router.post("/gemini-\(path)/v1beta/models/:call") { request, _ in
+                _ = try await MockUpstream.record(request, recorder)
+                return geminiStream(path: path)
+            }
         }
     }
 
@@ -55,6 +63,25 @@ enum MockStreamingUpstream {
             try await send(#"{"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":3}}"#, event: "message_delta", to: &writer)
             try await send(#"{"type":"message_stop"}"#, event: "message_stop", to: &writer)
         }
+    }
+
+    /// A Google AI Studio stream: a thought and an empty text, then "hello ", "from ", "gemini" with the running
+    /// usage, then a finishing event with the final usage; no end marker.
+    static func geminiStream(path: String = "ok") -> Response {
+        events { writer in
+            if path == "errorfirst" { try await send(#"{"error":{"code":503,"message":"The model is overloaded.","status":"UNAVAILABLE"}}"#, to: &writer) }
+            try await send(geminiEvent(#"[{"text":"planning","thought":true},{"text":""}]"#, output: 0), to: &writer)
+            for (index, text) in ["hello ", "from ", "gemini"].enumerated() {
+                try await send(geminiEvent(#"[{"text":"\#(text)"}]"#, output: index + 1), to: &writer)
+                if index == 0, path == "garbled" { try await send("{this is not json", to: &writer) }
+            }
+            try await send(geminiEvent("[]", finish: #","finishReason":"STOP""#, output: 4), to: &writer)
+        }
+    }
+
+    /// One `GenerateContentResponse` event with `parts`, the optional finish reason and the running usage.
+    private static func geminiEvent(_ parts: String, finish: String = "", output: Int) -> String {
+        #"{"candidates":[{"content":{"role":"model","parts":\#(parts)}\#(finish),"index":0}],"usageMetadata":{"promptTokenCount":9,"candidatesTokenCount":\#(output)}}"#
     }
 
     private static func events(_ write: @escaping @Sendable (inout any ResponseBodyWriter) async throws -> Void) -> Response {

@@ -30,7 +30,8 @@ actor UpstreamRecorder {
 /// `/ok/v1/chat/completions` answers, `/fail/...` answers 500, `/unauthorized/...` 401, `/slow/...` after 2 s,
 /// `/anthropic/v1/messages` answers as Anthropic, `/azure/openai/deployments/D/chat/completions` as Azure,
 /// `/gemini/v1beta/models/MODEL:generateContent` as Google AI Studio Gemini (`/gemini-denied/...` with 403).
-/// `/ok/` and `/anthropic/` stream when the request asks to (`MockStreamingUpstream`).
+/// `/ok/` and `/anthropic/` stream when the request asks to, `/gemini/` at `MODEL:streamGenerateContent`
+/// (`MockStreamingUpstream`).
 enum MockUpstream {
     static func router(recorder: UpstreamRecorder) -> Router<BasicRequestContext> {
         let router = Router()
@@ -66,7 +67,8 @@ enum MockUpstream {
                 """)
         }
         router.post("/gemini/v1beta/models/:call") { request, context in
-            _ = try await record(request, recorder)
+            let call = try await record(request, recorder)
+            if call.path.hasSuffix(":streamGenerateContent") { return MockStreamingUpstream.geminiStream() }
             return text(200, """
                 {"candidates":[{"content":{"role":"model","parts":[{"text":"thinking...","thought":true},{"text":"hello from "},
                  {"text":"\(context.parameters.get("call") ?? "?")"}]},"finishReason":"MAX_TOKENS","index":0}],

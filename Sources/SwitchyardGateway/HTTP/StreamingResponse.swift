@@ -38,8 +38,8 @@ struct StreamingResponse<Format: StreamEventFormat> {
             case .chunk(let chunk):
                 summary.add(chunk)
                 if let event = format.content(chunk) { try await Self.send(event, to: &writer) }
-            case .malformed(let detail):
-                try await Self.send(format.error("Error from \(type) server: Error parsing chunk. Error: \(detail)"), to: &writer)
+            case .malformed(let message):
+                try await Self.send(format.error("Error from \(type) server: \(message)"), to: &writer)
             case .upstreamError(let status, let body):
                 let message = InferenceError.providerStatus(providerType: type, status: status, body: body).message
                 try await Self.send(format.error(message), to: &writer)

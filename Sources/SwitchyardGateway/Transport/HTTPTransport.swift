@@ -26,7 +26,7 @@ public struct HTTPTransport: ProviderTransport {
 
     public func send(_ attempt: ProviderAttempt) async -> AttemptOutcome {
         let request: HTTPClientRequest
-        let adapter: any WireAdapter
+        let adapter: any StreamingWireAdapter
         switch prepare(attempt) {
         case .success(let prepared): (request, adapter) = prepared
         case .failure(let failure): return failure.outcome
@@ -55,7 +55,7 @@ public struct HTTPTransport: ProviderTransport {
 
     /// The HTTP request for `attempt` (endpoint resolved, adapter's headers and body, credential header, then
     /// the `extra_headers` / `extra_body` entries) and the adapter that reads its answer.
-    func prepare(_ attempt: ProviderAttempt) -> Result<(HTTPClientRequest, any WireAdapter), PreparationFailure> {
+    func prepare(_ attempt: ProviderAttempt) -> Result<(HTTPClientRequest, any StreamingWireAdapter), PreparationFailure> {
         let provider = attempt.provider
         guard let adapter = ProviderSupport.adapter(for: provider.type) else {
             return .failure(.init(outcome: .status(501, body: "provider type `\(provider.type.rawValue)` is not served by this gateway build")))

@@ -1,10 +1,10 @@
 import SwitchyardConfig
 import SwitchyardPlan
 
-/// Which provider types this build's gateway speaks, and the wire adapter of each.
+/// Which provider types this build's gateway speaks, and the wire adapter of each (every one streams too).
 enum ProviderSupport {
     /// The adapter for `type`, or `nil` when this build cannot call it.
-    static func adapter(for type: ProviderType) -> (any WireAdapter)? {
+    static func adapter(for type: ProviderType) -> (any StreamingWireAdapter)? {
         switch type {
         case .openai, .azure, .deepseek, .fireworks, .groq, .hyperbolic, .mistral, .openrouter, .sglang, .tgi, .together,
              .vllm, .xai:

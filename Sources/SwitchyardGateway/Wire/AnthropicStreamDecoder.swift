@@ -8,7 +8,7 @@ struct AnthropicStreamDecoder: StreamDecoder {
         let object: [String: Any]
         switch StreamEventJSON.object(event.data) {
         case .success(let parsed): object = parsed
-        case .failure(let error): return .malformed(error.description)
+        case .failure(let error): return .malformed("Error parsing chunk. Error: \(error.description)")
         }
         let blockID = JSONValue.int(object["index"]).map(String.init) ?? "0"
         switch object["type"] as? String ?? event.event {

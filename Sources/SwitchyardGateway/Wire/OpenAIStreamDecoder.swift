@@ -9,7 +9,7 @@ struct OpenAIStreamDecoder: StreamDecoder {
         let object: [String: Any]
         switch StreamEventJSON.object(event.data) {
         case .success(let parsed): object = parsed
-        case .failure(let error): return .malformed(error.description)
+        case .failure(let error): return .malformed("Error parsing chunk. Error: \(error.description)")
         }
         if let error = object["error"] {
             return .upstreamError(status: 500, body: StreamEventJSON.text(error))

@@ -26,7 +26,8 @@ enum StreamDecoding: Sendable, Equatable {
     case skip
     /// The upstream's end-of-stream marker.
     case done
-    /// The event could not be read (`detail` says why).
+    /// The event could not be read; the message says why, in the provider's words (it follows
+    /// `Error from {provider type} server: ` in the error event).
     case malformed(String)
     /// The upstream reported an error inside the stream; `status` is the HTTP status it corresponds to.
     case upstreamError(status: Int, body: String)

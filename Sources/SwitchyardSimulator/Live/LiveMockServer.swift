@@ -3,8 +3,8 @@ import NIOHTTP1
 import NIOPosix
 
 /// The live mock upstreams' HTTP/1.1 server on an ephemeral loopback port: it reads each request, asks
-/// `LiveMockUpstreams` how to answer, waits the (scaled) latency, then answers, closes the connection without
-/// an answer (`reset`), or never answers (`timeout`).
+/// `LiveMockUpstreams` how to answer, waits the (scaled) latency, then answers (a stream's events written one by
+/// one, chunked), closes the connection without an answer (`reset`), or never answers (`timeout`).
 struct LiveMockServer: Sendable {
     typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
 
@@ -68,6 +68,11 @@ struct LiveMockServer: Sendable {
                         let headers = HTTPHeaders([("content-type", "application/json"), ("content-length", String(bytes.count))])
                         try await outbound.write(.head(HTTPResponseHead(version: head.version, status: .init(statusCode: status), headers: headers)))
                         try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: bytes))))
+                        try await outbound.write(.end(nil))
+                    case .stream(let events):
+                        let headers = HTTPHeaders([("content-type", "text/event-stream"), ("cache-control", "no-cache")])
+                        try await outbound.write(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers)))
+                        for event in events { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: event)))) }
                         try await outbound.write(.end(nil))
                     }
                 }

@@ -6,12 +6,15 @@ import SwitchyardConfig
 
 /// The live mock upstreams of one phase: each upstream follows its `respond` script, one step per attempt it
 /// receives (as on the simulated clock), answers 401 to revoked credential values, and logs every attempt
-/// under the request it belongs to.
+/// under the request it belongs to. A request that asks to stream gets its `ok` (and its `garbage`) as
+/// Server-Sent Events in the provider's stream format; errors are plain JSON answers, as providers send them.
 final class LiveMockUpstreams: Sendable {
     /// How to answer one upstream request.
     struct Answer: Sendable {
         enum Reply: Sendable {
             case respond(status: Int, body: [UInt8])
+            /// A `200 text/event-stream` answer of these events, each written as it is.
+            case stream(events: [[UInt8]])
             /// Close the connection without answering.
             case drop
             /// Never answer.
@@ -31,9 +34,10 @@ final class LiveMockUpstreams: Sendable {
 
     private let table: LiveUpstreamTable
     private let scripts: [ResponseScript]
-    /// Each upstream's wire format, and its `ok` body, encoded once.
+    /// Each upstream's wire format, and its `ok` body and stream events, encoded once.
     private let formats: [(any MockWireFormat)?]
     private let successBodies: [[UInt8]]
+    private let successStreams: [[[UInt8]]]
     private let revoked: Set<Secret>
     private let matcher: LiveCredentialMatcher
     /// Each request's dynamic credentials, by request number.
@@ -49,6 +53,9 @@ final class LiveMockUpstreams: Sendable {
         self.scripts = table.upstreams.map { scripts[$0.key] ?? .alwaysOK }
         formats = table.upstreams.map { MockWireFormats.format(for: $0.provider.type) }
         successBodies = zip(formats, table.upstreams).map { format, upstream in format.map { Self.json($0.success(model: upstream.provider.wireModel)) } ?? [] }
+        successStreams = zip(formats, table.upstreams).map { format, upstream in
+            format.map { $0.streamedSuccess(model: upstream.provider.wireModel).map(\.bytes) } ?? []
+        }
         self.revoked = revoked
         matcher = LiveCredentialMatcher(environment: environment.mapValues(Secret.init))
         let credentials = schedule.sends.map { $0.credentials.mapValues(Secret.init) }
@@ -69,6 +76,7 @@ final class LiveMockUpstreams: Sendable {
             return Answer(reply: .respond(status: 404, body: Array("no mock upstream at \(path)".utf8)), delay: 0)
         }
         let upstream = table.upstreams[number]
+        let streaming = formats[number]?.asksToStream(path: path[...], body: body) ?? false
         let request = LiveRequestMarker.number(in: String(buffer: body)).flatMap { requestCredentials.indices.contains($0) ? $0 : nil }
         let sent = MockCredentialHeader.secret(upstream.provider.authStyle, in: headers)
         let credential = matcher.match(sent, chain: upstream.provider.credentials, requestCredentials: request.map { requestCredentials[$0] } ?? [:])
@@ -85,17 +93,17 @@ final class LiveMockUpstreams: Sendable {
                     outcome: outcome, received: received, answered: outcome == .timeout ? nil : received + delay
                 ))
             }
-            return Answer(reply: reply(outcome, upstream: number, revoked: isRevoked), delay: delay)
+            return Answer(reply: reply(outcome, upstream: number, streaming: streaming, revoked: isRevoked), delay: delay)
         }
     }
 
-    private func reply(_ outcome: ResponseScript.Outcome, upstream number: Int, revoked: Bool) -> Answer.Reply {
+    private func reply(_ outcome: ResponseScript.Outcome, upstream number: Int, streaming: Bool, revoked: Bool) -> Answer.Reply {
         guard let format = formats[number] else {
             return .respond(status: 501, body: Array("the mock upstreams do not speak this provider's wire format".utf8))
         }
         switch outcome {
         case .ok:
-            return .respond(status: 200, body: successBodies[number])
+            return streaming ? .stream(events: successStreams[number]) : .respond(status: 200, body: successBodies[number])
         case .status(let status):
             let message = revoked ? "Incorrect API key provided" : "mock upstream answered \(status)"
             return .respond(status: status, body: Self.json(format.error(status: status, message: message, revoked: revoked)))
@@ -104,9 +112,12 @@ final class LiveMockUpstreams: Sendable {
         case .reset:
             return .drop
         case .garbage:
-            return .respond(status: 200, body: Array("<html>not the JSON a provider sends</html>".utf8))
+            return streaming ? .stream(events: [Self.garbageEvent]) : .respond(status: 200, body: Array(Self.garbage.utf8))
         }
     }
+
+    private static let garbage = "<html>not the JSON a provider sends</html>"
+    private static let garbageEvent = MockStreamEvent(data: garbage).bytes
 
     private static func json(_ object: [String: Any]) -> [UInt8] {
         Array((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data())

@@ -46,9 +46,14 @@ struct LivePhaseRun {
             summary.append("latency_ms not checked: it bounds simulated latencies")
         }
         let unanswered = outcomes.filter { $0.status == 0 }
+        let broken = outcomes.filter { $0.status == 200 && $0.error != nil }
+        let problems = [
+            unanswered.first.map { "\(unanswered.count) request(s) got no answer from the live gateway; the first: \($0.error ?? "?")" },
+            broken.first.map { "\(broken.count) streaming request(s) did not stream their answer to its end; the first: \($0.error ?? "?")" },
+        ].compactMap { $0 }
         return PhaseReport(
             name: phase.name, wallSeconds: Date().timeIntervalSince(began), requests: statistics.requests, summary: summary, checks: checks,
-            error: unanswered.first.map { "\(unanswered.count) request(s) got no answer from the live gateway; the first: \($0.error ?? "?")" }
+            error: problems.isEmpty ? nil : problems.joined(separator: "; ")
         )
     }
 }

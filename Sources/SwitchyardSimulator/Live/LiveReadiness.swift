@@ -3,8 +3,8 @@ import SwitchyardGateway
 import SwitchyardPlan
 
 /// What keeps a scenario from running against the live gateway: provider types the gateway (or the mock
-/// upstreams) cannot speak yet, streaming sends, and shorthand models no variant references (the gateway would
-/// call the provider's public API, which no mock stands in for). One line each.
+/// upstreams) cannot speak yet, and shorthand models no variant references (the gateway would call the
+/// provider's public API, which no mock stands in for). One line each.
 enum LiveReadiness {
     static func obstacles(plan: RoutingPlan, environment: [String: String], scenario: Scenario) -> [String] {
         let table = LiveUpstreamTable(plan: plan)
@@ -17,9 +17,6 @@ enum LiveReadiness {
         }
         for phase in scenario.phases {
             for send in phase.sends {
-                if send.stream {
-                    obstacles.append("\(send.location): phase `\(phase.name)`: --live does not send streaming requests yet")
-                }
                 if case .model(let name) = send.target.value, plan.model(named: name) == nil, ShorthandModel(name) != nil {
                     obstacles.append(
                         "\(send.target.location): phase `\(phase.name)`: no variant references the shorthand model `\(name)`, so the gateway would call the provider's public API, which --live does not redirect to a mock"

@@ -7,9 +7,9 @@ struct LiveResponse: Sendable {
     var number: Int
     /// The HTTP status; 0 when no HTTP answer came.
     var status: Int
-    /// `variant_name` of a success.
+    /// `variant_name` of a success (of its chunks, when streamed).
     var variant: String?
-    /// The error message the gateway answered with (or why no answer came).
+    /// The error message the gateway answered with (or why no answer came, or why a streamed success broke off).
     var error: String?
     /// Monotonic uptime nanoseconds when the request was sent.
     var sent: Int64
@@ -17,7 +17,8 @@ struct LiveResponse: Sendable {
 }
 
 /// Sends a phase's requests to the live gateway's `POST /inference` at their scaled send times, letting them
-/// overlap as on the simulated clock (at most `LiveOptions.maxInFlight` at once), and collects the answers.
+/// overlap as on the simulated clock (at most `LiveOptions.maxInFlight` at once), and collects the answers; a
+/// streaming send's requests ask for `"stream": true` and read the Server-Sent Events to their end.
 struct LiveTraffic: Sendable {
     let schedule: LiveSchedule
     let options: LiveOptions
@@ -38,8 +39,11 @@ struct LiveTraffic: Sendable {
                     responses.append(done)
                     inFlight -= 1
                 }
-                let body = Self.body(schedule.sends[request.stream], request)
-                group.addTask { await Self.post(body, number: request.number, to: url, client: client, timeout: timeout) }
+                let spec = schedule.sends[request.stream]
+                let body = Self.body(spec, request)
+                group.addTask {
+                    await Self.post(body, streaming: spec.stream, number: request.number, to: url, client: client, timeout: timeout)
+                }
                 inFlight += 1
             }
             for await done in group { responses.append(done) }
@@ -47,7 +51,8 @@ struct LiveTraffic: Sendable {
         }
     }
 
-    /// The `/inference` body: the send's target, pin and credentials, the simulated episode id, and the marker.
+    /// The `/inference` body: the send's target, pin, credentials and streaming, the simulated episode id, and the
+    /// marker.
     static func body(_ spec: SendSpec, _ request: LiveSchedule.Request) -> [UInt8] {
         var body: [String: Any] = [
             "episode_id": request.episodeID.description,
@@ -59,10 +64,14 @@ struct LiveTraffic: Sendable {
         }
         if let variant = spec.pinnedVariant { body["variant_name"] = variant }
         if !spec.credentials.isEmpty { body["credentials"] = spec.credentials }
+        if spec.stream { body["stream"] = true }
         return Array((try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data())
     }
 
-    private static func post(_ body: [UInt8], number: Int, to url: String, client: HTTPClient, timeout: TimeAmount) async -> LiveResponse {
+    /// Sends one request; a streaming one's success must be a `text/event-stream` read to its `[DONE]`.
+    private static func post(
+        _ body: [UInt8], streaming: Bool, number: Int, to url: String, client: HTTPClient, timeout: TimeAmount
+    ) async -> LiveResponse {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "content-type", value: "application/json")
@@ -73,11 +82,20 @@ struct LiveTraffic: Sendable {
             let response = try await client.execute(request, timeout: timeout)
             let bytes = try await response.body.collect(upTo: 1 << 24)
             answer.status = Int(response.status.code)
-            let object = (try? JSONSerialization.jsonObject(with: Data(buffer: bytes))) as? [String: Any]
-            if answer.status == 200 {
-                answer.variant = object?["variant_name"] as? String
+            let contentType = response.headers.first(name: "content-type")
+            if answer.status == 200, contentType == "text/event-stream" {
+                let stream = LiveStreamAnswer(body: String(buffer: bytes))
+                answer.variant = stream.variant
+                answer.error = stream.problem
+            } else if answer.status == 200, streaming {
+                answer.error = "the answer to a streaming request is `\(contentType ?? "no content type")`, not a stream"
             } else {
-                answer.error = object?["error"] as? String ?? String(buffer: bytes)
+                let object = (try? JSONSerialization.jsonObject(with: Data(buffer: bytes))) as? [String: Any]
+                if answer.status == 200 {
+                    answer.variant = object?["variant_name"] as? String
+                } else {
+                    answer.error = object?["error"] as? String ?? String(buffer: bytes)
+                }
             }
         } catch {
             answer.error = "no answer from the gateway: \(error)"

@@ -1,3 +1,5 @@
+import Foundation
+import NIOCore
 import SwitchyardConfig
 
 /// How a live mock upstream answers in one provider family's wire format. A new format is one conforming type
@@ -5,8 +7,26 @@ import SwitchyardConfig
 protocol MockWireFormat: Sendable {
     /// A successful, non-streaming answer saying `MockUpstreams.response`, for the wire model `model`.
     func success(model: String?) -> [String: Any]
+    /// The same answer as the provider streams it, event by event.
+    func streamedSuccess(model: String?) -> [MockStreamEvent]
     /// The error body the provider sends with `status`; `revoked` when the credential was rejected.
     func error(status: Int, message: String, revoked: Bool) -> [String: Any]
+    /// Whether a request to `path` with `body` asks for a streamed answer.
+    func asksToStream(path: Substring, body: ByteBuffer) -> Bool
+}
+
+extension MockWireFormat {
+    /// Whether `body` is a JSON object whose `stream` is `true` (how OpenAI and Anthropic requests ask).
+    func streamFieldIsTrue(in body: ByteBuffer) -> Bool {
+        let object = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any]
+        return object?["stream"] as? Bool == true
+    }
+
+    /// `object` as one line of JSON, for an event's `data`.
+    func line(_ object: [String: Any]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
 }
 
 /// The wire formats the live mock upstreams speak, by provider type.
@@ -19,7 +39,9 @@ enum MockWireFormats {
             OpenAIMockFormat()
         case .anthropic:
             AnthropicMockFormat()
-        case .awsBedrock, .awsSagemaker, .gcpVertexAnthropic, .gcpVertexGemini, .googleAIStudioGemini:
+        case .googleAIStudioGemini:
+            GeminiMockFormat()
+        case .awsBedrock, .awsSagemaker, .gcpVertexAnthropic, .gcpVertexGemini:
             nil
         }
     }

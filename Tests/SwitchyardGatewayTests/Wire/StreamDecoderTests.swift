@@ -23,8 +23,8 @@ import Testing
         var decoder = OpenAIStreamDecoder()
         #expect(decoder.decode(data(#"{"error":{"type":"server_error","message":"boom"}}"#))
             == .upstreamError(status: 500, body: #"{"message":"boom","type":"server_error"}"#))
-        #expect(decoder.decode(data("{oops")) == .malformed("invalid JSON: {oops"))
-        #expect(decoder.decode(data("[1, 2]")) == .malformed("expected a JSON object: [1, 2]"))
+        #expect(decoder.decode(data("{oops")) == .malformed("Error parsing chunk. Error: invalid JSON: {oops"))
+        #expect(decoder.decode(data("[1, 2]")) == .malformed("Error parsing chunk. Error: expected a JSON object: [1, 2]"))
     }
 
     @Test func anthropicEvents() {
@@ -49,7 +49,7 @@ import Testing
         #expect(decoder.decode(data(#"{"type":"error","error":{"type":"rate_limit_error","message":"slow down"}}"#, event: "error"))
             == .upstreamError(status: 429, body: #"{"message":"slow down","type":"rate_limit_error"}"#))
         #expect(decoder.decode(data(#"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#)).isUpstreamError(status: 529))
-        #expect(decoder.decode(data("not json")) == .malformed("invalid JSON: not json"))
+        #expect(decoder.decode(data("not json")) == .malformed("Error parsing chunk. Error: invalid JSON: not json"))
     }
 }
 

@@ -103,12 +103,17 @@ enum TimingDependence {
         return nil
     }
 
-    /// The shortest non-streaming timeout anywhere in the scenario's config, in milliseconds.
+    /// The shortest timeout anywhere in the scenario's config that its requests run under, in milliseconds: the
+    /// non-streaming ones, and the streaming ones too when a phase sends streaming requests.
     private static func shortestTimeout(_ scenario: Scenario) -> Int64? {
         let config = ConfigLoader.load(scenario.configPattern.value)
         guard let plan = Compiler.compile(config, environment: Environment(scenario.environment), workingDirectory: ".").plan else { return nil }
         let models = plan.models.values.flatMap { [$0.timeouts] + $0.routing.map(\.timeouts) }
         let variants = plan.functions.values.flatMap { $0.variants.values.map(\.timeouts) }
-        return ((models + variants).compactMap { $0?.nonStreamingTotalMs } + [plan.globalTimeoutMs]).min()
+        let streams = scenario.phases.contains { $0.sends.contains(where: \.stream) }
+        let bounds = (models + variants).compactMap { $0 }.flatMap { timeouts in
+            [timeouts.nonStreamingTotalMs] + (streams ? [timeouts.streamingTTFTMs, timeouts.streamingTotalMs] : [])
+        }
+        return (bounds.compactMap { $0 } + [plan.globalTimeoutMs]).min()
     }
 }

@@ -1,8 +1,9 @@
 import SwitchyardEngine
 
-/// Google AI Studio's Gemini API (`generateContent`), as TensorZero's `google_ai_studio_gemini` provider calls
-/// it: `POST {endpoint}:generateContent` with the key in `x-goog-api-key` (TensorZero 2026.6.0 has no
-/// `api_base` for this type; the endpoint is `https://generativelanguage.googleapis.com/v1beta/models/MODEL`).
+/// Google AI Studio's Gemini API, as TensorZero's `google_ai_studio_gemini` provider calls it:
+/// `POST {endpoint}:generateContent`, or `POST {endpoint}:streamGenerateContent?alt=sse` for a streaming attempt
+/// (the same body), with the key in `x-goog-api-key` (TensorZero 2026.6.0 has no `api_base` for this type; the
+/// endpoint is `https://generativelanguage.googleapis.com/v1beta/models/MODEL`).
 struct GeminiAdapter: WireAdapter {
     func request(for attempt: ProviderAttempt, endpoint: String) throws -> WireRequest {
         let payload = attempt.payload
@@ -22,7 +23,8 @@ struct GeminiAdapter: WireAdapter {
             // TensorZero sends the system instruction under the `model` role.
             body["systemInstruction"] = ["role": "model", "parts": [["text": system]]]
         }
-        return WireRequest(url: "\(endpoint):generateContent", headers: [("content-type", "application/json")], body: try JSONValue.encode(body))
+        let method = attempt.stream ? "streamGenerateContent?alt=sse" : "generateContent"
+        return WireRequest(url: "\(endpoint):\(method)", headers: [("content-type", "application/json")], body: try JSONValue.encode(body))
     }
 
     func parse(_ bytes: [UInt8], providerType: String) -> AttemptOutcome {

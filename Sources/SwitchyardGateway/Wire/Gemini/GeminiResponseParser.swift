@@ -1,7 +1,8 @@
 import SwitchyardEngine
 
 /// Reads a Gemini `GenerateContentResponse`: the first candidate's text parts, `usageMetadata` and
-/// `finishReason`, in TensorZero's terms. (A streamed chunk has the same shape.)
+/// `finishReason`, in TensorZero's terms. (Each streamed event has the same shape; `GeminiStreamDecoder` reads
+/// those.)
 enum GeminiResponseParser {
     static func parse(_ bytes: [UInt8]) -> AttemptOutcome {
         guard let object = JSONValue.object(bytes) else { return .unparseableResponse("Error parsing JSON response: the body is not a JSON object") }
