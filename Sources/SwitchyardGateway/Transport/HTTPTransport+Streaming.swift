@@ -9,7 +9,7 @@ extension HTTPTransport: StreamingProviderTransport {
     public func open(_ attempt: ProviderAttempt) async -> StreamOpening<UpstreamStream> {
         var request: HTTPClientRequest
         let adapter: any WireAdapter
-        switch prepare(attempt) {
+        switch await prepareAuthorized(attempt) {
         case .success(let prepared): (request, adapter) = prepared
         case .failure(let failure): return .failed(failure.outcome)
         }

@@ -11,10 +11,14 @@ enum ProviderSupport {
             OpenAICompatibleAdapter()
         case .anthropic:
             AnthropicAdapter()
-        case .googleAIStudioGemini:
+        case .googleAIStudioGemini, .gcpVertexGemini:
             GeminiAdapter()
-        case .awsBedrock, .awsSagemaker, .gcpVertexAnthropic, .gcpVertexGemini:
-            nil
+        case .gcpVertexAnthropic:
+            VertexAnthropicAdapter()
+        case .awsBedrock:
+            BedrockAdapter()
+        case .awsSagemaker:
+            SageMakerAdapter()
         }
     }
 
