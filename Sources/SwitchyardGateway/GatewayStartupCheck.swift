@@ -22,7 +22,7 @@ public struct GatewayStartupCheck: Sendable {
                     errors.append("\(path): provider type `\(provider.type.rawValue)` is not served by this build's gateway yet (it serves \(served))")
                     continue
                 }
-                if case .failure(let failure) = resolver.resolve(provider.endpoint) {
+                if let failure = resolver.checkAtStartup(provider.endpoint) {
                     errors.append("\(path): \(failure)")
                 }
                 errors += Self.missingValues(provider.extraHeaders, "extra_headers", path: path)

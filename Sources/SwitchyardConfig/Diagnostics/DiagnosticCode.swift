@@ -30,6 +30,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case defaultCredentialDocsMismatch = "SY0208"
     case shorthandCredentialLazy = "SY0209"
     case credentialNoneFailsRequests = "SY0210"
+    case awsCredentialChain = "SY0211"
+    case awsRegionUnresolved = "SY0212"
 
     // Models and providers
     case routingEmpty = "SY0301"
@@ -83,7 +85,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     public var defaultSeverity: Diagnostic.Severity {
         switch self {
         case .emptyConfig, .shorthandCredentialLazy: .note
-        case .azureLegacyKey, .defaultCredentialDocsMismatch, .credentialNoneFailsRequests, .apiBaseSuffix,
+        case .azureLegacyKey, .defaultCredentialDocsMismatch, .credentialNoneFailsRequests, .awsCredentialChain, .apiBaseSuffix,
              .deprecatedWeight, .variantNeverSampled, .deprecatedVariantType, .functionWithoutVariants,
              .deprecatedExperimentationType, .timeoutTotalBelowTTFT:
             .warning
@@ -115,6 +117,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .defaultCredentialDocsMismatch: "default credential differs between TensorZero's docs and code"
         case .shorthandCredentialLazy: "shorthand model credential is resolved on first use"
         case .credentialNoneFailsRequests: "`none` loads but every request fails"
+        case .awsCredentialChain: "the AWS credential chain finds no usable credentials"
+        case .awsRegionUnresolved: "the AWS region cannot be determined"
         case .routingEmpty: "`routing` is empty"
         case .routingDuplicate: "`routing` names a provider twice"
         case .routingUnknownProvider: "`routing` names an unknown provider"

@@ -4,21 +4,36 @@ import SwitchyardPlan
 /// Resolves a provider's credential chain for one request (reference §1.5): the default side unless it
 /// cannot be resolved, then the fallback side. A provider's 401 is not a resolution failure.
 struct RequestCredentials {
-    /// The credential an attempt will send: the secret and which link of the chain it came from.
+    /// The credential an attempt will send: the secret, the values that go with it, and which link of the
+    /// chain it came from.
     struct Choice {
         var secret: Secret?
+        var fields: [String: Secret] = [:]
         var linkIndex: Int
         var isFallback: Bool
     }
 
     /// The credential to send, given the request's dynamic `credentials`, or the error that makes the provider
-    /// fail without an attempt.
-    func choose(for provider: ProviderRoute, credentials: [String: Secret]) -> Result<Choice, InferenceError> {
+    /// fail without an attempt. `start` skips the chain's earlier links (GCP's fallback after a refused token).
+    func choose(for provider: ProviderRoute, credentials: [String: Secret], from start: Int = 0) -> Result<Choice, InferenceError> {
+        var fields: [String: Secret] = [:]
+        for (field, key) in provider.dynamicSettings {
+            guard !credentials.isEmpty, let value = credentials[key] else { return .failure(.dynamicSettingMissing(field: field, key: key)) }
+            fields[field] = value
+        }
+        if provider.plan.type == .awsBedrock || provider.plan.type == .awsSagemaker {
+            return AWSRequestCredentials.choose(for: provider, credentials: credentials).map { choice in
+                var choice = choice
+                choice.fields.merge(fields) { own, _ in own }
+                return choice
+            }
+        }
         var lastError: InferenceError?
-        for (index, link) in provider.plan.credentials.links.enumerated() {
-            switch resolve(link.location, loaded: provider.staticSecrets[index], policy: provider.policy, credentials: credentials) {
+        let links = provider.plan.credentials.links
+        for index in links.indices where index >= start {
+            switch resolve(links[index].location, loaded: provider.staticSecrets[index], policy: provider.policy, credentials: credentials) {
             case .success(let secret):
-                return .success(Choice(secret: secret, linkIndex: index, isFallback: link.role == .fallback))
+                return .success(Choice(secret: secret, fields: fields, linkIndex: index, isFallback: links[index].role == .fallback))
             case .failure(let error):
                 lastError = error
             }
@@ -60,7 +75,8 @@ struct RequestCredentials {
                 ? .failure(.apiKeyMissing(provider: policy.requestName, message: "No credentials are set"))
                 : .success(nil)
         case .sdk:
-            return .success(nil)
+            // GCP's Application Default Credentials file, when the vault could read it; the SDK otherwise.
+            return .success(loaded)
         }
     }
 }

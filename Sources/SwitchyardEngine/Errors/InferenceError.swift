@@ -11,6 +11,11 @@ public indirect enum InferenceError: Error, Sendable, Hashable {
     case providerTimeout(provider: String, bound: String, milliseconds: Int64)
     /// A credential could not be resolved (`API key missing for provider …`).
     case apiKeyMissing(provider: String, message: String)
+    /// A credential could not be turned into authentication (GCP's token exchange, AWS's chain); the text is
+    /// TensorZero's whole message.
+    case credentialAcquisition(String)
+    /// A `dynamic::` setting (`region`, `endpoint_url`, `endpoint`) is missing from the request's credentials.
+    case dynamicSettingMissing(field: String, key: String)
     case modelTimeout(model: String, bound: String, milliseconds: Int64)
     case variantTimeout(variant: String, bound: String, milliseconds: Int64)
     case allModelProvidersFailed([ProviderError])
@@ -44,7 +49,8 @@ public indirect enum InferenceError: Error, Sendable, Hashable {
         case .allModelProvidersFailed: 500
         case .allRetriesFailed(let errors): errors.last?.status ?? 500
         case .providerTimeout, .modelTimeout, .variantTimeout: 408
-        case .apiKeyMissing, .invalidModelName, .variantWithModelName: 400
+        case .apiKeyMissing, .invalidModelName, .variantWithModelName, .dynamicSettingMissing: 400
+        case .credentialAcquisition: 500
         case .unknownFunction, .unknownVariant: 404
         case .providerStatus(_, let status, _): status
         case .providerConnection, .providerResponse, .functionWithoutVariants, .noValidVariants: 500
@@ -71,6 +77,10 @@ public indirect enum InferenceError: Error, Sendable, Hashable {
         case .providerTimeout(let provider, let bound, let milliseconds):
             "Model provider \(provider) timed out due to configured `\(bound)` timeout (\(milliseconds)ms)"
         case .apiKeyMissing(let provider, let message): "API key missing for provider \(provider): \(message)"
+        case .credentialAcquisition(let message): message
+        case .dynamicSettingMissing(let field, let key):
+            // TensorZero's `DynamicEndpointNotFound` wording, which its `DynamicRegionNotFound` follows.
+            "Dynamic \(field == "region" ? "region" : "endpoint") '\(key)' not found in credentials"
         case .modelTimeout(let model, let bound, let milliseconds):
             "Model \(model) timed out due to configured `\(bound)` timeout (\(milliseconds)ms)"
         case .variantTimeout(let variant, let bound, let milliseconds):

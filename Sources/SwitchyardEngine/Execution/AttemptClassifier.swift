@@ -25,6 +25,8 @@ enum AttemptClassifier {
             return .provider(.providerConnection(providerType: type, message: "connection reset by peer"))
         case .unparseableResponse(let message):
             return .provider(.providerResponse(providerType: type, message: message))
+        case .credentialUnavailable(let message):
+            return .provider(.credentialAcquisition(message))
         case .timedOut:
             return firedDeadline(deadlines, at: now, attempt: attempt)
         }
@@ -37,6 +39,7 @@ enum AttemptClassifier {
         case (.status(let status, _), _): recorded = .status(status)
         case (.connectionReset, _): recorded = .connectionReset
         case (.unparseableResponse, _): recorded = .unparseableResponse
+        case (.credentialUnavailable(let message), _): recorded = .skipped(reason: message)
         case (.timedOut, .model?): recorded = .timedOut(level: Deadline.Level.model.rawValue)
         case (.timedOut, .variant?): recorded = .timedOut(level: Deadline.Level.variant.rawValue)
         case (.timedOut, _): recorded = .timedOut(level: Deadline.Level.provider.rawValue)

@@ -18,8 +18,12 @@ public final class ProviderAttempt: Sendable {
     let variantRoute: VariantRoute
     /// The provider called, with its model.
     public let route: ProviderRoute
-    /// The credential to present (`nil` when the provider sends none).
+    /// The credential to present (`nil` when the provider sends none, or its SDK chain supplies it).
     public let credential: Secret?
+    /// Values beside `credential` that this attempt needs, by provider field: the AWS `secret_access_key` and
+    /// `session_token` that go with an access key id, and the request's values for `dynamic::` settings
+    /// (`region`, `endpoint_url`, Azure's `endpoint`).
+    public let fields: [String: Secret]
     /// Which link of the provider's credential chain it came from.
     let credentialLink: Int
     public let isFallbackCredential: Bool
@@ -33,12 +37,13 @@ public final class ProviderAttempt: Sendable {
 
     /// An attempt of `variant` on `route`, presenting `credential` from link `credentialLink` of its chain.
     init(
-        variant: VariantRoute, route: ProviderRoute, credential: Secret?, credentialLink: Int, isFallbackCredential: Bool,
-        start: Nanoseconds, deadline: Nanoseconds?, stream: Bool, payload: InferencePayload
+        variant: VariantRoute, route: ProviderRoute, credential: Secret?, fields: [String: Secret] = [:], credentialLink: Int,
+        isFallbackCredential: Bool, start: Nanoseconds, deadline: Nanoseconds?, stream: Bool, payload: InferencePayload
     ) {
         variantRoute = variant
         self.route = route
         self.credential = credential
+        self.fields = fields
         self.credentialLink = credentialLink
         self.isFallbackCredential = isFallbackCredential
         self.start = start
@@ -57,6 +62,8 @@ public final class ProviderAttempt: Sendable {
     public var model: String { route.model }
     /// Where the credential came from, as written (`env::OPENAI_API_KEY`).
     public var credentialLocation: String { route.locationNames[credentialLink] }
+    /// The form of that location (a GCP `dynamic::` credential is a bearer token, a `path::` one a key file).
+    public var credentialForm: CredentialForm { route.plan.credentials.links[credentialLink].location.form }
 }
 
 /// What an upstream did with an attempt.
@@ -67,4 +74,7 @@ public enum AttemptOutcome: Sendable, Hashable {
     case timedOut
     case connectionReset
     case unparseableResponse(String)
+    /// The credential could not be turned into authentication (a token exchange was refused, the AWS chain
+    /// found no keys), so nothing reached the provider; the message is TensorZero's error text.
+    case credentialUnavailable(String)
 }

@@ -73,13 +73,16 @@ struct ExecutionState {
         pending = nil
         let deadlines = AttemptClassifier.Deadlines(provider: run.providerDeadline, model: run.modelDeadline, variant: run.deadline)
         let failure = AttemptClassifier.failure(of: attemptOutcome, attempt: attempt, deadlines: deadlines, at: now)
-        attempts += 1
+        let credentialUnavailable: Bool
+        if case .credentialUnavailable = attemptOutcome { credentialUnavailable = true } else { credentialUnavailable = false }
+        if !credentialUnavailable { attempts += 1 }
         if recordingTrace { trace.append(AttemptClassifier.record(attemptOutcome, attempt: attempt, failure: failure, at: now)) }
         switch failure {
         case nil:
             guard case .success(let response) = attemptOutcome else { return advance(now) }
             succeed(attempt, response: response, at: now)
         case .provider(let error)?:
+            if credentialUnavailable, retryWithLaterCredential(attempt) { return advance(now) }
             run.providerErrors.append(.init(provider: attempt.provider.name, error: error))
             run.providerIndex += 1
             stage = .nextProvider
@@ -184,13 +187,29 @@ struct ExecutionState {
             let providerDeadline = Deadline.earliest(from: now, provider.plan.timeouts, stream: request.stream, level: .provider)
             run.providerDeadline = providerDeadline
             pending = ProviderAttempt(
-                variant: variant!, route: provider, credential: choice.secret, credentialLink: choice.linkIndex,
+                variant: variant!, route: provider, credential: choice.secret, fields: choice.fields, credentialLink: choice.linkIndex,
                 isFallbackCredential: choice.isFallback, start: now,
                 deadline: Deadline.earliestTime(providerDeadline, run.modelDeadline, run.deadline), stream: request.stream,
                 payload: request.payload
             )
             stage = .awaitingAttempt
         }
+    }
+
+    /// GCP's rule (reference §1.5): any failure of the default credential, a refused token exchange included,
+    /// moves to the fallback side of the chain, on the same provider and within the same deadlines.
+    private mutating func retryWithLaterCredential(_ attempt: ProviderAttempt) -> Bool {
+        let provider = attempt.route
+        guard provider.policy.fallsBackOnAnyDefaultError,
+              case .success(let choice) = core.credentials.choose(for: provider, credentials: request.credentials, from: attempt.credentialLink + 1)
+        else { return false }
+        pending = ProviderAttempt(
+            variant: variant!, route: provider, credential: choice.secret, fields: choice.fields, credentialLink: choice.linkIndex,
+            isFallbackCredential: choice.isFallback, start: attempt.start, deadline: attempt.deadline, stream: request.stream,
+            payload: request.payload
+        )
+        stage = .awaitingAttempt
+        return true
     }
 
     private mutating func modelCallFailed(_ error: InferenceError, at now: Nanoseconds) {

@@ -27,6 +27,10 @@ public final class ProviderRoute: Sendable {
     /// Each link's value loaded at startup (environment variables, files); `nil` for per-request forms.
     let staticSecrets: [Secret?]
     let policy: ProviderCredentialPolicy
+    /// Settings written as `dynamic::KEY` (`region`, `endpoint_url`, Azure's `endpoint`): field and key.
+    let dynamicSettings: [(field: String, key: String)]
+    /// The AWS credential chain's outcome, for AWS providers whose keys come from it.
+    let awsChain: Result<AWSCredentialChain.Keys, AWSCredentialChain.Failure>?
 
     init(_ plan: ProviderPlan, model: String, id: Int, vault: CredentialVault) {
         self.id = id
@@ -35,6 +39,8 @@ public final class ProviderRoute: Sendable {
         locationNames = plan.credentials.links.map(\.location.description)
         staticSecrets = plan.credentials.links.map { vault.value(for: $0.location) }
         policy = ProviderCredentialPolicy.of(plan.type)
+        dynamicSettings = plan.dynamicSettings
+        awsChain = vault.awsChain
     }
 }
 

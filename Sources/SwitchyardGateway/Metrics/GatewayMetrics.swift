@@ -54,6 +54,8 @@ final class GatewayMetrics: Sendable {
     /// One upstream attempt: `switchyard_attempts_total`, `switchyard_attempt_duration_seconds`, and
     /// `switchyard_attempt_failures_total` by reason when it failed.
     func recordAttempt(_ attempt: ProviderAttempt, outcome: AttemptOutcome, duration: Nanoseconds, function: String) {
+        // A credential that could not be used sent nothing to the provider: not an attempt.
+        if case .credentialUnavailable = outcome { return }
         let dimensions = [("function", function), ("variant", attempt.variant), ("model", attempt.model), ("provider", attempt.provider.name)]
         CoreMetrics.Counter(label: "switchyard_attempts_total", dimensions: dimensions, factory: factory).increment()
         CoreMetrics.Timer(
@@ -66,6 +68,7 @@ final class GatewayMetrics: Sendable {
         case .timedOut: reason = "timeout"
         case .connectionReset: reason = "connection"
         case .unparseableResponse: reason = "unparseable_response"
+        case .credentialUnavailable: return
         }
         CoreMetrics.Counter(label: "switchyard_attempt_failures_total", dimensions: dimensions + [("reason", reason)], factory: factory).increment()
     }

@@ -8,12 +8,15 @@ extension HTTPTransport: StreamingProviderTransport {
     /// before that chunk is an ordinary attempt outcome the engine routes on.
     public func open(_ attempt: ProviderAttempt) async -> StreamOpening<UpstreamStream> {
         var request: HTTPClientRequest
-        let adapter: any StreamingWireAdapter
-        switch prepare(attempt) {
+        let adapter: any WireAdapter
+        switch await prepareAuthorized(attempt) {
         case .success(let prepared): (request, adapter) = prepared
         case .failure(let failure): return .failed(failure.outcome)
         }
         let type = attempt.provider.type.rawValue
+        guard let streaming = adapter as? any StreamingWireAdapter else {
+            return .failed(.status(501, body: "streaming from provider type `\(type)` is not served by this gateway build"))
+        }
         request.headers.replaceOrAdd(name: "accept", value: "text/event-stream")
         let start = clock.now
         if let deadline = attempt.deadline, deadline <= start { return .failed(.timedOut) }
@@ -29,7 +32,7 @@ extension HTTPTransport: StreamingProviderTransport {
             return .failed(await errorStatus(response, deadline: firstDeadline))
         }
         let stream = UpstreamStream(
-            body: response.body, decoder: adapter.streamDecoder(), providerType: type, outboundDeadline: outboundDeadline
+            body: response.body, decoder: streaming.streamDecoder(), providerType: type, outboundDeadline: outboundDeadline
         )
         let first = await stream.awaitFirstEvent(deadline: firstDeadline, clock: clock)
         let failure: AttemptOutcome

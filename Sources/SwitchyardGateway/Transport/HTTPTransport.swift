@@ -11,6 +11,8 @@ public struct HTTPTransport: ProviderTransport {
     let client: HTTPClient
     let clock: SystemClock
     let endpoints: EndpointResolver
+    /// GCP access tokens, fetched from credential files and reused until shortly before they expire.
+    let gcpTokens: GCPTokenSource
     /// Bounds attempts that carry no engine deadline (`gateway.global_outbound_http_timeout_ms`).
     let outboundTimeout: Nanoseconds
     /// The largest upstream response body read.
@@ -21,13 +23,14 @@ public struct HTTPTransport: ProviderTransport {
         self.client = client
         clock = SystemClock()
         endpoints = EndpointResolver(environment: environment)
+        gcpTokens = GCPTokenSource(client: client)
         outboundTimeout = .milliseconds(outboundTimeoutMs)
     }
 
     public func send(_ attempt: ProviderAttempt) async -> AttemptOutcome {
         let request: HTTPClientRequest
-        let adapter: any StreamingWireAdapter
-        switch prepare(attempt) {
+        let adapter: any WireAdapter
+        switch await prepareAuthorized(attempt) {
         case .success(let prepared): (request, adapter) = prepared
         case .failure(let failure): return failure.outcome
         }
@@ -55,13 +58,13 @@ public struct HTTPTransport: ProviderTransport {
 
     /// The HTTP request for `attempt` (endpoint resolved, adapter's headers and body, credential header, then
     /// the `extra_headers` / `extra_body` entries) and the adapter that reads its answer.
-    func prepare(_ attempt: ProviderAttempt) -> Result<(HTTPClientRequest, any StreamingWireAdapter), PreparationFailure> {
+    func prepare(_ attempt: ProviderAttempt) -> Result<(HTTPClientRequest, any WireAdapter), PreparationFailure> {
         let provider = attempt.provider
         guard let adapter = ProviderSupport.adapter(for: provider.type) else {
             return .failure(.init(outcome: .status(501, body: "provider type `\(provider.type.rawValue)` is not served by this gateway build")))
         }
         let endpoint: String
-        switch endpoints.resolve(provider.endpoint) {
+        switch endpoints.resolve(for: attempt) {
         case .success(let url): endpoint = url
         case .failure(let failure): return .failure(.init(outcome: .status(500, body: failure.description)))
         }
@@ -77,10 +80,13 @@ public struct HTTPTransport: ProviderTransport {
         var request = HTTPClientRequest(url: wire.url)
         request.method = .POST
         for (name, value) in wire.headers { request.headers.add(name: name, value: value) }
-        if let credential = attempt.credential {
+        if let credential = attempt.credential, !attempt.exchangesCredentialForToken {
             credential.withValue { AuthHeader.apply(provider.authStyle, value: $0, to: &request.headers) }
         }
         for header in extraHeaders { request.headers.replaceOrAdd(name: header.name, value: header.value) }
+        if let failure = AWSRequestSigning.sign(&request, body: wire.body, attempt: attempt, endpoints: endpoints) {
+            return .failure(.init(outcome: failure))
+        }
         request.body = .bytes(ByteBuffer(bytes: wire.body))
         return .success((request, adapter))
     }

@@ -6,8 +6,14 @@ struct AnthropicAdapter: WireAdapter {
     static let defaultMaxTokens = 4096
 
     func request(for attempt: ProviderAttempt, endpoint: String) throws -> WireRequest {
-        let payload = attempt.payload
         let url = endpoint.hasSuffix("/messages") ? endpoint : endpoint.withTrailingSlash + "messages"
+        let headers = [("content-type", "application/json"), ("anthropic-version", "2023-06-01")]
+        return WireRequest(url: url, headers: headers, body: try JSONValue.encode(Self.body(for: attempt)))
+    }
+
+    /// The Messages API body for `attempt` (shared with Anthropic on Vertex AI).
+    static func body(for attempt: ProviderAttempt) -> [String: Any] {
+        let payload = attempt.payload
         var body: [String: Any] = ["max_tokens": payload.maxTokens ?? Self.defaultMaxTokens, "stream": attempt.stream]
         if let model = attempt.provider.wireModel { body["model"] = model }
         if let system = payload.system { body["system"] = system }
@@ -17,8 +23,7 @@ struct AnthropicAdapter: WireAdapter {
         if let temperature = payload.temperature { body["temperature"] = temperature }
         if let topP = payload.topP { body["top_p"] = topP }
         if let stop = payload.stopSequences { body["stop_sequences"] = stop }
-        let headers = [("content-type", "application/json"), ("anthropic-version", "2023-06-01")]
-        return WireRequest(url: url, headers: headers, body: try JSONValue.encode(body))
+        return body
     }
 
     func parse(_ bytes: [UInt8], providerType: String) -> AttemptOutcome {

@@ -17,18 +17,34 @@ struct AWSCredentialRules {
         }
         checkKeyPair(provider)
         checkRegion(provider)
+        AWSEndpointURLRule(check: check, diagnostics: diagnostics).inspect(provider)
         var links: [CredentialLink] = []
         for field in ["api_key"] + Self.iamFields {
             guard let location = fields[field] else { continue }
             links.append(CredentialLink(location: location.value, role: .only, status: status(location, field: field, provider: provider), field: field))
         }
-        if !links.isEmpty { return ResolvedCredentials(origin: .provider, links: links) }
+        if !links.isEmpty {
+            if fields["api_key"] == nil, fields["access_key_id"]?.value == .sdk { inspectChain(provider) }
+            return ResolvedCredentials(origin: .provider, links: links)
+        }
         if provider.type == .awsBedrock, let token = check.environment.value("AWS_BEARER_TOKEN_BEDROCK"), !token.isEmpty {
             return ResolvedCredentials(origin: .builtIn, links: [
                 CredentialLink(location: .env("AWS_BEARER_TOKEN_BEDROCK"), role: .only, status: .available, field: "api_key"),
             ])
         }
+        inspectChain(provider)
         return ResolvedCredentials(origin: .builtIn, links: [CredentialLink(location: .sdk, role: .only, status: .providerSDK, field: "access_key_id")])
+    }
+
+    /// The SDK chain is resolved on each request in TensorZero, which starts without credentials; a chain
+    /// that finds none (a missing profile, a malformed shared file) is worth a warning naming the cause.
+    private func inspectChain(_ provider: ProviderConfig) {
+        guard case .failure(let failure) = AWSCredentialChain.resolve(check.environment, workingDirectory: check.workingDirectory) else { return }
+        diagnostics.report(
+            .awsCredentialChain, at: provider.location, path: provider.path,
+            "the AWS credential chain for `\(provider.type.rawValue)` finds no usable credentials: \(failure)",
+            notes: ["TensorZero starts anyway; every request to this provider fails with `Failed to get AWS credentials`."]
+        )
     }
 
     private func checkForms(_ provider: ProviderConfig) {
@@ -45,6 +61,10 @@ struct AWSCredentialRules {
         let keyID = provider.awsCredentials["access_key_id"]
         let secret = provider.awsCredentials["secret_access_key"]
         switch (keyID, secret) {
+        case (nil, nil):
+            if let token = provider.awsCredentials["session_token"] {
+                report(provider, token.location, "`session_token` cannot be specified without `access_key_id` and `secret_access_key` for `\(type)`.")
+            }
         case (let keyID?, nil):
             report(provider, keyID.location, "`access_key_id` requires `secret_access_key` to also be specified for `\(type)`.")
         case (nil, let secret?):
@@ -61,15 +81,31 @@ struct AWSCredentialRules {
         guard let region = provider.strings["region"] else {
             if provider.flags["allow_auto_detect_region"]?.value != true {
                 report(provider, provider.location, "AWS \(type) provider requires a region. Use `region = \"sdk\"` to enable auto-detection, or specify a region like `region = \"us-east-1\"`.")
+            } else {
+                checkRegionChain(provider, at: provider.location)
             }
             return
         }
-        if case .env(let name)? = CredentialLocation(parsing: region.value), !check.environment.isSet(name) {
+        switch CredentialLocation(parsing: region.value) {
+        case .env(let name)? where !check.environment.isSet(name):
             diagnostics.report(
                 .environmentVariableMissing, at: region.location, path: provider.path,
                 "Environment variable `\(name)` not found. Your configuration for a `\(type)` provider requires this variable for `region`."
             )
+        case .sdk?:
+            checkRegionChain(provider, at: region.location)
+        default:
+            break
         }
+    }
+
+    /// `region = "sdk"` is resolved when TensorZero starts; offline, a chain without a region stops it.
+    private func checkRegionChain(_ provider: ProviderConfig, at location: SourceLocation) {
+        guard AWSRegionChain.resolve(check.environment, workingDirectory: check.workingDirectory) == nil else { return }
+        diagnostics.report(
+            .awsRegionUnresolved, at: location, path: provider.path, AWSRegionChain.failure,
+            notes: ["Set `AWS_REGION`, give the profile a `region`, or write the region in the config."]
+        )
     }
 
     private func status(_ location: Located<CredentialLocation>, field: String, provider: ProviderConfig) -> CredentialStatus {

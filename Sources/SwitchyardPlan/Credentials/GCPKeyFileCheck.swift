@@ -10,11 +10,12 @@ struct GCPKeyFileCheck {
     static let requiredFields = ["private_key_id", "private_key", "client_email"]
 
     func inspect(_ location: Located<CredentialLocation>, provider: ProviderConfig) {
-        guard let data = check.fileContents(of: location.value) else { return }
+        guard let data = check.fileContents(of: location.value), let file = check.filePath(of: location.value) else { return }
         if let problem = Self.problem(inKeyFile: data) {
+            let source = location.value.form == .path ? "`\(file)`" : "`\(file)` (`\(location.value)`)"
             diagnostics.report(
                 .gcpCredentialFile, at: location.location, path: provider.path,
-                "Failed to load GCP credentials from `\(location.value)`: \(problem)"
+                "Error in acquiring GCP credentials for \(provider.type.rawValue): Failed to load GCP credentials from \(source): \(problem)"
             )
         }
     }

@@ -36,6 +36,10 @@ public struct ProviderCredentialPolicy: Sendable {
     /// The default endpoint when `api_base` is not set (`nil` when the endpoint is built from other fields).
     public let defaultAPIBase: String?
 
+    /// Whether any failure of the default credential, not only an unresolvable one, moves to the fallback
+    /// (GCP's `get_auth_headers`; reference §1.5).
+    public var fallsBackOnAnyDefaultError: Bool { type == .gcpVertexGemini || type == .gcpVertexAnthropic }
+
     /// The policy for `type`.
     public static func of(_ type: ProviderType) -> ProviderCredentialPolicy { table[type]! }
 

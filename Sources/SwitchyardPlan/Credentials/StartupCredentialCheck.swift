@@ -52,6 +52,15 @@ public struct StartupCredentialCheck: Sendable {
         }
     }
 
+    /// The file a `path::` or `path_from_env::` location names, resolved against the working directory.
+    func filePath(of location: CredentialLocation) -> String? {
+        switch location {
+        case .path(let path): resolve(path)
+        case .pathFromEnv(let name): environment.value(name).map(resolve)
+        default: nil
+        }
+    }
+
     private func checkFile(_ path: String, startupName: String) -> Outcome {
         let resolved = resolve(path)
         if FileManager.default.isReadableFile(atPath: resolved), !isDirectory(resolved) {

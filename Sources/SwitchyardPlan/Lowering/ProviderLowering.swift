@@ -3,7 +3,7 @@ import SwitchyardConfig
 /// Lowers a provider table to its plan entry: endpoint, wire model name, auth style and settings.
 enum ProviderLowering {
     /// Fields that become the endpoint or the wire model rather than settings.
-    private static let addressFields: Set<String> = ["api_base", "endpoint", "model_name", "model_id", "deployment_id", "endpoint_name", "endpoint_id"]
+    private static let addressFields: Set<String> = ["api_base", "endpoint", "model_name", "model_id", "deployment_id", "endpoint_id"]
 
     static func lower(_ provider: ProviderConfig, credentials: ResolvedCredentials) -> ProviderPlan {
         let policy = ProviderCredentialPolicy.of(provider.type)
@@ -33,7 +33,11 @@ enum ProviderLowering {
         }
         let endpoint: String
         switch shorthand.type {
-        case .gcpVertexGemini, .gcpVertexAnthropic: endpoint = "https://aiplatform.googleapis.com/v1/\(wireModel)"
+        case .gcpVertexGemini, .gcpVertexAnthropic:
+            // `projects/P/locations/L/...`: the host is regional unless L is `global`.
+            let parts = wireModel.split(separator: "/")
+            let location = parts.count > 3 && parts[2] == "locations" && parts[3] != "global" ? "\(parts[3])-" : ""
+            endpoint = "https://\(location)aiplatform.googleapis.com/v1/\(wireModel)"
         case .googleAIStudioGemini: endpoint = "\(policy.defaultAPIBase ?? "")models/\(wireModel)"
         default: endpoint = policy.defaultAPIBase ?? ""
         }
@@ -51,12 +55,13 @@ enum ProviderLowering {
         case .awsBedrock:
             return field("endpoint_url") ?? "https://bedrock-runtime.\(regionPart(field("region"))).amazonaws.com"
         case .awsSagemaker:
-            return field("endpoint_url")
-                ?? "https://runtime.sagemaker.\(regionPart(field("region"))).amazonaws.com/endpoints/\(field("endpoint_name") ?? "")/invocations"
+            return field("endpoint_url") ?? "https://runtime.sagemaker.\(regionPart(field("region"))).amazonaws.com"
         case .gcpVertexGemini, .gcpVertexAnthropic:
             let location = field("location") ?? ""
             let project = field("project_id") ?? ""
-            let base = "https://\(location)-aiplatform.googleapis.com/v1/projects/\(project)/locations/\(location)"
+            // The `global` location has no regional host.
+            let host = location == "global" ? "aiplatform.googleapis.com" : "\(location)-aiplatform.googleapis.com"
+            let base = "https://\(host)/v1/projects/\(project)/locations/\(location)"
             if let endpointID = field("endpoint_id") { return "\(base)/endpoints/\(endpointID)" }
             let publisher = provider.type == .gcpVertexGemini ? "google" : "anthropic"
             return "\(base)/publishers/\(publisher)/models/\(field("model_id") ?? "")"

@@ -41,7 +41,9 @@ struct MockUpstreams {
         let deadline = attempt.deadline ?? attempt.start + outboundTimeout
         let outcome: AttemptOutcome
         if !revoked.isEmpty, let credential = attempt.credential, revoked.contains(credential) {
-            outcome = .status(401, body: #"{"error": {"message": "Incorrect API key provided", "code": "invalid_api_key"}}"#)
+            let rejection = Self.rejection(of: attempt)
+            guard case .status = rejection else { return (rejection, attempt.start) }
+            outcome = rejection
         } else {
             switch step.outcome {
             case .ok: outcome = .success(Self.response)
@@ -53,6 +55,21 @@ struct MockUpstreams {
         }
         let finish = attempt.start + step.latency
         return finish > deadline ? (.timedOut, deadline) : (outcome, finish)
+    }
+
+    /// How a revoked credential is turned away: a GCP key file's token exchange is refused before the provider
+    /// is called; AWS answers 403 to an unknown key; everything else answers 401.
+    private static func rejection(of attempt: ProviderAttempt) -> AttemptOutcome {
+        switch attempt.provider.authStyle {
+        case .gcpOAuth where attempt.credentialForm != .dynamic:
+            .credentialUnavailable(
+                "Error in acquiring GCP credentials: Failed to get GCP access token: the token endpoint refused the credential: 400 invalid_grant (Invalid JWT Signature.)"
+            )
+        case .awsSigV4:
+            .status(403, body: #"{"message": "The security token included in the request is invalid."}"#)
+        default:
+            .status(401, body: #"{"error": {"message": "Incorrect API key provided", "code": "invalid_api_key"}}"#)
+        }
     }
 
     /// The body of a scripted error status: written once per common status, since failing attempts are frequent.

@@ -7,6 +7,8 @@ import SwitchyardPlan
 /// startup, and build the engine when it compiles.
 struct GatewayStart {
     let environment: [String: String]
+    /// The folder relative credential files resolve against (the config's).
+    let workingDirectory: String
     /// The engine, when startup succeeded.
     let engine: Engine?
     /// The errors that stopped startup, when it failed.
@@ -17,6 +19,7 @@ struct GatewayStart {
 
     init(config: ConfigLoader.Result, environment: [String: String], workingDirectory: String) {
         self.environment = environment
+        self.workingDirectory = workingDirectory
         let compilation = Compiler.compile(config, environment: Environment(environment), workingDirectory: workingDirectory)
         if let plan = compilation.plan {
             engine = Engine(plan: plan, environment: Environment(environment), workingDirectory: workingDirectory)

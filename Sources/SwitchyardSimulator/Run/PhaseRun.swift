@@ -88,17 +88,32 @@ struct PhaseRun {
         return scripts
     }
 
-    /// The values upstreams reject: what each revoked location resolves to in this phase.
+    /// The values upstreams reject: what each revoked location resolves to in this phase (a variable's value,
+    /// a request's key, a key file's contents, or for `sdk` GCP's Application Default Credentials file and the
+    /// access key id the AWS chain finds).
     func revokedSecrets() -> Set<Secret> {
         var secrets: Set<Secret> = []
         let environment = scenario.environment.merging(phase.environment) { _, new in new }
+        func file(_ path: String) -> Secret? {
+            let resolved = path.hasPrefix("/") ? path : (gateway.workingDirectory as NSString).appendingPathComponent(path)
+            return FileManager.default.contents(atPath: resolved).map { Secret(String(decoding: $0, as: UTF8.self)) }
+        }
         for location in phase.revoke {
             switch CredentialLocation(parsing: location.value) {
             case .env(let name)?:
                 if let value = environment[name] { secrets.insert(Secret(value)) }
             case .dynamic(let key)?:
                 for send in phase.sends { if let value = send.credentials[key] { secrets.insert(Secret(value)) } }
-            default:
+            case .path(let path)?:
+                if let value = file(path) { secrets.insert(value) }
+            case .pathFromEnv(let name)?:
+                if let value = environment[name].flatMap(file) { secrets.insert(value) }
+            case .sdk?:
+                if let adc = environment["GOOGLE_APPLICATION_CREDENTIALS"].flatMap(file) { secrets.insert(adc) }
+                if case .success(let keys) = AWSCredentialChain.resolve(Environment(environment), workingDirectory: gateway.workingDirectory) {
+                    secrets.insert(keys.accessKeyID)
+                }
+            case CredentialLocation.none?, nil:
                 continue
             }
         }

@@ -105,12 +105,12 @@ extension ScenarioReader {
                     .invalidValue, at: text.location, path: itemPath,
                     "no `send` of this phase passes `credentials.\(key)`, so revoking `\(text.value)` changes nothing"
                 )
-            case .env, .dynamic:
+            case .env, .dynamic, .path, .pathFromEnv, .sdk:
                 break
-            default:
+            case .none:
                 diagnostics.report(
                     .invalidValue, at: text.location, path: itemPath,
-                    "`revoke` takes `env::NAME` or `dynamic::KEY` locations, found `\(text.value)`"
+                    "`revoke` takes `env::`, `dynamic::`, `path::` or `path_from_env::` locations or `sdk`, found `none`"
                 )
             }
         }

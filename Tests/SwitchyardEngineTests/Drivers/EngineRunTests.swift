@@ -70,6 +70,8 @@ final class FakeTransport: ProviderTransport, @unchecked Sendable {
             return .connectionReset
         case .garbage:
             return .unparseableResponse("garbage")
+        case .credentialRefused(let message):
+            return .credentialUnavailable(message)
         }
     }
 }

@@ -35,6 +35,8 @@ final class FakeStreamingTransport: StreamingProviderTransport, @unchecked Senda
             return .failed(.connectionReset)
         case .garbage:
             return .failed(.unparseableResponse("Error parsing chunk"))
+        case .credentialRefused(let message):
+            return .failed(.credentialUnavailable(message))
         }
     }
 }

@@ -88,6 +88,8 @@ enum Reply: Equatable {
     case hang
     case reset
     case garbage
+    /// The credential could not be turned into authentication (a refused token exchange).
+    case credentialRefused(String)
 }
 
 /// Everything one driven request did.
@@ -163,6 +165,7 @@ private func resolve(_ reply: Reply) -> (AttemptOutcome, Nanoseconds?) {
     case .hang: (.timedOut, nil)
     case .reset: (.connectionReset, 0)
     case .garbage: (.unparseableResponse("expected value at line 1 column 1"), 0)
+    case .credentialRefused(let message): (.credentialUnavailable(message), 0)
     }
 }
 

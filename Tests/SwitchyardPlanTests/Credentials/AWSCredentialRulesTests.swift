@@ -111,11 +111,13 @@ final class AWSCredentialRulesTests: XCTestCase {
         )
     }
 
-    func testRegionFromSDKOrAutoDetectionIsAccepted() {
+    func testRegionFromSDKOrAutoDetectionIsAcceptedWhenTheChainFindsOne() {
         for lines in ["region = \"sdk\"", "allow_auto_detect_region = true"] {
-            let outcome = compile(bedrock(lines, region: false))
+            let outcome = compile(bedrock(lines, region: false), env: ["AWS_REGION": "eu-west-1"])
             assertNoDiagnostic(outcome, .awsCredentialFields)
             assertNoErrors(outcome)
+            let offline = compile(bedrock(lines, region: false))
+            XCTAssertEqual(offline.errors.map(\.code), [.awsRegionUnresolved], offline.listing)
         }
     }
 

@@ -53,7 +53,7 @@ final class LiveReadinessTests: XCTestCase {
         let obstacles = runner.obstacles()
         XCTAssertEqual(obstacles.count, 1, "\(obstacles)")
         let obstacle = try XCTUnwrap(obstacles.first)
-        XCTAssertTrue(obstacle.hasPrefix("models.claude.providers.bedrock: provider type `aws_bedrock` is not served"), obstacle)
+        XCTAssertEqual(obstacle, "models.claude.providers.bedrock: the live mock upstreams do not answer as `aws_bedrock` yet")
         let report = runner.run()
         XCTAssertEqual(report.errors, obstacles.map { "--live cannot run this scenario: \($0)" })
         XCTAssertTrue(report.phases.isEmpty)

@@ -193,11 +193,11 @@ final class ScenarioDiagnosticsTests: XCTestCase {
         let outcome = parseScenario(scenarioText(top: "[env]\nA = \"1\"\nB = \"2\"\n", phase: """
             env = { C = "3" }
             unset = ["B"]
-            revoke = ["env::A", "env::C", "dynamic::k", "env:A", "sdk", "env::B", "env::Z", "dynamic::other", "dynamic::"]
+            revoke = ["env::A", "env::C", "dynamic::k", "env:A", "none", "env::B", "env::Z", "dynamic::other", "dynamic::"]
             send = { function = "f", credentials = { k = "v" } }
             """))
         assertDiagnostic(outcome, .invalidCredentialLocation, at: outcome.position(of: "\"env:A\""), path: "phase[0].revoke[3]", messageContains: ["Invalid credential location format: `env:A`"])
-        assertDiagnostic(outcome, .invalidValue, at: outcome.position(of: "\"sdk\""), path: "phase[0].revoke[4]", messageContains: ["`revoke` takes `env::NAME` or `dynamic::KEY` locations, found `sdk`"])
+        assertDiagnostic(outcome, .invalidValue, at: outcome.position(of: "\"none\""), path: "phase[0].revoke[4]", messageContains: ["`revoke` takes `env::`, `dynamic::`, `path::` or `path_from_env::` locations or `sdk`, found `none`"])
         assertDiagnostic(outcome, .invalidValue, at: outcome.position(of: "\"env::B\""), path: "phase[0].revoke[5]", messageContains: ["`B` is not set in this phase's environment"])
         assertDiagnostic(outcome, .invalidValue, at: outcome.position(of: "\"env::Z\""), path: "phase[0].revoke[6]")
         assertDiagnostic(outcome, .invalidValue, at: outcome.position(of: "\"dynamic::other\""), path: "phase[0].revoke[7]", messageContains: ["no `send` of this phase passes `credentials.other`"])

@@ -1,0 +1,52 @@
+import SwitchyardEngine
+
+/// AWS Bedrock's Converse API as TensorZero's `aws_bedrock` provider calls it:
+/// `POST {base}/model/{model id, URI-encoded}/converse` (service `bedrock`, signed with SigV4 or sent with an
+/// `api_key` bearer token), with the messages, the system prompt and `inferenceConfig`.
+struct BedrockAdapter: WireAdapter {
+    func request(for attempt: ProviderAttempt, endpoint: String) throws -> WireRequest {
+        guard let model = attempt.provider.wireModel else { throw WireError(description: "AWS Bedrock provider has no model_id") }
+        let payload = attempt.payload
+        var body: [String: Any] = [:]
+        body["messages"] = payload.messages.compactMap { message -> [String: Any]? in
+            guard !message.text.isEmpty else { return nil }
+            return ["role": message.role.rawValue, "content": message.text.map { ["text": $0] }]
+        }
+        if let system = payload.system, !system.isEmpty { body["system"] = [["text": system]] }
+        var inferenceConfig: [String: Any] = [:]
+        if let maxTokens = payload.maxTokens { inferenceConfig["maxTokens"] = maxTokens }
+        if let temperature = payload.temperature { inferenceConfig["temperature"] = temperature }
+        if let topP = payload.topP { inferenceConfig["topP"] = topP }
+        if let stop = payload.stopSequences { inferenceConfig["stopSequences"] = stop }
+        body["inferenceConfig"] = inferenceConfig
+        let url = "\(endpoint.trimmingSuffix("/"))/model/\(SigV4Signer.uriEncode(model))/converse"
+        return WireRequest(url: url, headers: AWSWire.jsonHeaders, body: try JSONValue.encode(body))
+    }
+
+    func parse(_ bytes: [UInt8], providerType: String) -> AttemptOutcome {
+        guard let object = JSONValue.object(bytes) else { return .unparseableResponse("Error parsing response from AWS Bedrock: the body is not a JSON object") }
+        guard let message = (object["output"] as? [String: Any])?["message"] as? [String: Any] else {
+            return .unparseableResponse("AWS Bedrock returned an empty message.")
+        }
+        let blocks = message["content"] as? [[String: Any]] ?? []
+        let usage = object["usage"] as? [String: Any]
+        // Bedrock reports cached input tokens apart; TensorZero counts them as input.
+        let input = ["inputTokens", "cacheReadInputTokens", "cacheWriteInputTokens"].compactMap { JSONValue.int(usage?[$0]) }
+        return .success(ProviderResponse(
+            text: blocks.compactMap { $0["text"] as? String }.joined(), inputTokens: input.isEmpty ? nil : input.reduce(0, +),
+            outputTokens: JSONValue.int(usage?["outputTokens"]), finishReason: (object["stopReason"] as? String).map(Self.finishReason)
+        ))
+    }
+
+    /// Bedrock's `stopReason` in TensorZero's terms.
+    static func finishReason(_ reason: String) -> ProviderResponse.FinishReason {
+        switch reason {
+        case "end_turn": .stop
+        case "tool_use": .toolCall
+        case "max_tokens": .length
+        case "stop_sequence": .stopSequence
+        case "content_filtered", "guardrail_intervened": .contentFilter
+        default: .unknown
+        }
+    }
+}
