@@ -52,13 +52,14 @@ stop_all() {
 }
 trap stop_all EXIT
 
-# start NAME CPU COMMAND...: runs COMMAND in its own process group on CPU, output in $scratch/NAME.log.
+# start NAME CPU COMMAND...: runs COMMAND in its own process group on CPU, output in $scratch/NAME.log; sets
+# $started to the group (called directly, not in $(...), so that the exit trap knows every group).
 start() {
   local name=$1 cpu=$2
   shift 2
   setsid taskset -c "$cpu" "$@" >"$scratch/$name.log" 2>&1 &
-  groups+=("$!")
-  echo "$!"
+  started=$!
+  groups+=("$started")
 }
 
 # ready URL MODEL: waits (up to a minute) for a 200 with a chat completion from URL.
@@ -83,18 +84,22 @@ cpu_seconds() {
   awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.3f", t / hz }'
 }
 
-start nginx 0 nginx -p "$scratch/nginx/" -c "$here/upstream.nginx.conf" -e "$scratch/nginx/logs/error.log" >/dev/null
+for port in "$upstream_port" "$switchyard_port"; do
+  if ss -ltn | grep -q "127.0.0.1:$port "; then echo "port $port is already in use" >&2; exit 1; fi
+done
+start nginx 0 nginx -p "$scratch/nginx/" -c "$here/upstream.nginx.conf" -e "$scratch/nginx/logs/error.log"
 ready "http://127.0.0.1:$upstream_port/v1/chat/completions" bench-upstream
 
 names=(direct) urls=("http://127.0.0.1:$upstream_port/v1/chat/completions") models=(bench-upstream) pgroups=("")
-# Both gateways log warnings only (TensorZero's RUST_LOG=warn is set by tensorzero_gateway.py).
-group=$(start switchyard 1 env BENCH_OPENAI_KEY=bench-key LOG_LEVEL=warning "$bin" serve --config "$here/tensorzero.toml" \
-  --port "$switchyard_port")
+# Both gateways log warnings only (TensorZero's RUST_LOG=warn is set by tensorzero_gateway.py). Switchyard gets one
+# event loop, as it has one CPU.
+start switchyard 1 env BENCH_OPENAI_KEY=bench-key LOG_LEVEL=warning "$bin" serve --config "$here/tensorzero.toml" \
+  --port "$switchyard_port" --threads 1
 names+=(switchyard) urls+=("http://127.0.0.1:$switchyard_port/openai/v1/chat/completions")
-models+=("tensorzero::function_name::answer") pgroups+=("$group")
+models+=("tensorzero::function_name::answer") pgroups+=("$started")
 ready "${urls[1]}" "${models[1]}"
 if [ -n "$python" ]; then
-  group=$(start tensorzero 1 env BENCH_OPENAI_KEY=bench-key "$python" "$here/tensorzero_gateway.py" "$here/tensorzero.toml")
+  start tensorzero 1 env BENCH_OPENAI_KEY=bench-key "$python" "$here/tensorzero_gateway.py" "$here/tensorzero.toml"
   url=""
   for _ in $(seq 1200); do
     url=$(grep -m1 -o 'GATEWAY_URL=.*' "$scratch/tensorzero.log" 2>/dev/null | cut -d= -f2- || true)
@@ -102,7 +107,7 @@ if [ -n "$python" ]; then
     sleep 0.1
   done
   [ -n "$url" ] || { cat "$scratch/tensorzero.log"; exit 1; }
-  names+=(tensorzero) urls+=("$url") models+=("tensorzero::function_name::answer") pgroups+=("$group")
+  names+=(tensorzero) urls+=("$url") models+=("tensorzero::function_name::answer") pgroups+=("$started")
   ready "$url" "${models[2]}"
 else
   echo "TensorZero's gateway is not measured (no tensorzero package)"
