@@ -46,9 +46,11 @@ struct LivePhaseRun {
             summary.append("latency_ms not checked: it bounds simulated latencies")
         }
         let unanswered = outcomes.filter { $0.status == 0 }
-        return PhaseReport(
+        var report = PhaseReport(
             name: phase.name, wallSeconds: Date().timeIntervalSince(began), requests: statistics.requests, summary: summary, checks: checks,
             error: unanswered.first.map { "\(unanswered.count) request(s) got no answer from the live gateway; the first: \($0.error ?? "?")" }
         )
+        if statistics.requests > 0 { report.traffic = statistics.traffic }
+        return report
     }
 }
