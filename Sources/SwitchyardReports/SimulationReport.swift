@@ -54,6 +54,8 @@ public struct PhaseReport: Sendable {
     public var checks: [ExpectationCheck]
     /// Why the phase could not run (e.g. it sends traffic to a gateway that failed to start unexpectedly).
     public var error: String?
+    /// The phase's requests counted, when any were sent.
+    public var traffic: PhaseTraffic?
 
     public init(name: String, wallSeconds: Double, requests: Int, summary: [String], checks: [ExpectationCheck], error: String?) {
         self.name = name

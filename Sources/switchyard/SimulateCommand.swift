@@ -47,6 +47,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write a JUnit XML report here.", valueName: "report.xml"))
     var junit: String?
 
+    @Option(help: ArgumentHelp("Write a self-contained HTML page (traffic per phase, unmet expectations highlighted) here.", valueName: "report.html"))
+    var html: String?
+
     @Option(help: ArgumentHelp("Write every request and attempt as JSON lines here.", valueName: "trace.jsonl"))
     var trace: String?
 
@@ -98,6 +101,7 @@ struct SimulateCommand: ParsableCommand {
         if let junit {
             try JUnitReport.write(report, to: junit, hostname: ProcessInfo.processInfo.hostName)
         }
+        if let html { try HTMLReport.write(report, to: html) }
         let coverageReport = recorder?.report()
         if let coverageReport { print("\n" + coverageReport.text(), terminator: "") }
         if report.hasErrors { throw invalidConfig }

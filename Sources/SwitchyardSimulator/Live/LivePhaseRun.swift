@@ -51,9 +51,11 @@ struct LivePhaseRun {
             unanswered.first.map { "\(unanswered.count) request(s) got no answer from the live gateway; the first: \($0.error ?? "?")" },
             broken.first.map { "\(broken.count) streaming request(s) did not stream their answer to its end; the first: \($0.error ?? "?")" },
         ].compactMap { $0 }
-        return PhaseReport(
+        var report = PhaseReport(
             name: phase.name, wallSeconds: Date().timeIntervalSince(began), requests: statistics.requests, summary: summary, checks: checks,
             error: problems.isEmpty ? nil : problems.joined(separator: "; ")
         )
+        if statistics.requests > 0 { report.traffic = statistics.traffic }
+        return report
     }
 }

@@ -37,10 +37,12 @@ struct PhaseRun {
         let checks = ExpectationEvaluator(statistics: statistics, startupErrors: gateway.errors).checks(phase.expectations)
         var summary = gateway.engine == nil ? ["gateway failed to start: \(gateway.errors.count) error(s)"] + gateway.errors : []
         if statistics.requests > 0 || gateway.engine != nil { summary += PhaseSummary.lines(statistics) }
-        return PhaseReport(
+        var report = PhaseReport(
             name: phase.name, wallSeconds: Date().timeIntervalSince(began), requests: statistics.requests,
             summary: summary, checks: checks, error: error
         )
+        if statistics.requests > 0 { report.traffic = statistics.traffic }
+        return report
     }
 
     private func simulate(_ engine: Engine) -> PhaseStatistics {
