@@ -71,11 +71,6 @@ public struct AWSProfileFile: Sendable {
         }
         return .success(file)
     }
-
-    /// A property of `profile` that is not secret (`region`, `role_arn`), as text.
-    public func text(_ property: String, profile: String) -> String? {
-        profiles[profile]?[property]?.withValue { $0 }
-    }
 }
 
 extension AWSProfileFile.Kind {

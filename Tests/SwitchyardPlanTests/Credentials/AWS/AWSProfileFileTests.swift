@@ -18,9 +18,9 @@ final class AWSProfileFileTests: XCTestCase {
             sso_region = us-east-1
             """
         let file = try AWSProfileFile.parse(text, path: "/x/config", kind: .config).get()
-        XCTAssertEqual(file.text("aws_access_key_id", profile: "default"), "AKIADEFAULT")
-        XCTAssertEqual(file.text("aws_secret_access_key", profile: "default"), "default-secret ; not a comment in a value")
-        XCTAssertEqual(file.text("region", profile: "dev"), "eu-west-1")
+        XCTAssertEqual(file.profiles["default"]?["aws_access_key_id"], Secret("AKIADEFAULT"))
+        XCTAssertEqual(file.profiles["default"]?["aws_secret_access_key"], Secret("default-secret ; not a comment in a value"))
+        XCTAssertEqual(file.profiles["dev"]?["region"], Secret("eu-west-1"))
         XCTAssertNil(file.profiles["corp"], "an sso-session section is not a profile")
         XCTAssertEqual(Set(file.profiles.keys), ["default", "dev"])
     }
