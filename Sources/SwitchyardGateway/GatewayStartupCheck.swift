@@ -1,8 +1,7 @@
 import SwitchyardConfig
 import SwitchyardPlan
 
-/// What stops this build's gateway from serving a valid plan (provider types it cannot call yet, endpoints
-/// it cannot resolve, `extra_headers` / `extra_body` values a plan read from JSON does not hold) and what it
+/// What stops this build's gateway from serving a valid plan (endpoints it cannot resolve, `extra_headers` / `extra_body` values a plan read from JSON does not hold) and what it
 /// serves differently from TensorZero (warnings).
 public struct GatewayStartupCheck: Sendable {
     /// Problems that refuse the start, one line each (`models.M.providers.P: ...`).
@@ -13,15 +12,10 @@ public struct GatewayStartupCheck: Sendable {
     /// Checks every configured and referenced shorthand model's providers, and every variant.
     public init(plan: RoutingPlan, environment: Environment) {
         let resolver = EndpointResolver(environment: environment)
-        let served = ProviderSupport.servedTypes.map(\.rawValue).joined(separator: ", ")
         let models = plan.models.merging(plan.shorthandModels) { configured, _ in configured }
         for name in models.keys.sorted() {
             for provider in models[name]!.routing {
                 let path = "models.\(name).providers.\(provider.name)"
-                guard ProviderSupport.adapter(for: provider.type) != nil else {
-                    errors.append("\(path): provider type `\(provider.type.rawValue)` is not served by this build's gateway yet (it serves \(served))")
-                    continue
-                }
                 if let failure = resolver.checkAtStartup(provider.endpoint) {
                     errors.append("\(path): \(failure)")
                 }

@@ -9,7 +9,7 @@ struct ServeCommand: ParsableCommand {
         abstract: "Serve a config as a TensorZero-compatible gateway.",
         discussion: """
             Compiles the config exactly as `check` does and refuses to start (exit 1, same diagnostics) when it \
-            has errors or names a provider type this build's gateway cannot call yet. With --plan it serves a plan \
+            has errors or an endpoint this environment cannot resolve. With --plan it serves a plan \
             written by `switchyard compile -o` instead, after checking its credential locations against this \
             environment (the same diagnostics `check` would print). Then serves `POST /inference`, \
             `POST /openai/v1/chat/completions`, `GET /health`, `GET /status` and `GET /metrics` (Prometheus) until \

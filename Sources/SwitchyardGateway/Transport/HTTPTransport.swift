@@ -60,9 +60,7 @@ public struct HTTPTransport: ProviderTransport {
     /// the `extra_headers` / `extra_body` entries) and the adapter that reads its answer.
     func prepare(_ attempt: ProviderAttempt) -> Result<(HTTPClientRequest, any WireAdapter), PreparationFailure> {
         let provider = attempt.provider
-        guard let adapter = ProviderSupport.adapter(for: provider.type) else {
-            return .failure(.init(outcome: .status(501, body: "provider type `\(provider.type.rawValue)` is not served by this gateway build")))
-        }
+        let adapter = ProviderSupport.adapter(for: provider.type)
         let endpoint: String
         switch endpoints.resolve(for: attempt) {
         case .success(let url): endpoint = url
