@@ -16,6 +16,7 @@ struct RequestCredentials {
     /// The credential to send, given the request's dynamic `credentials`, or the error that makes the provider
     /// fail without an attempt. `start` skips the chain's earlier links (GCP's fallback after a refused token).
     func choose(for provider: ProviderRoute, credentials: [String: Secret], from start: Int = 0) -> Result<Choice, InferenceError> {
+        if start == 0, let choice = provider.requestIndependentChoice { return .success(choice) }
         var fields: [String: Secret] = [:]
         for (field, key) in provider.dynamicSettings {
             guard !credentials.isEmpty, let value = credentials[key] else { return .failure(.dynamicSettingMissing(field: field, key: key)) }
@@ -31,14 +32,25 @@ struct RequestCredentials {
         var lastError: InferenceError?
         let links = provider.plan.credentials.links
         for index in links.indices where index >= start {
-            switch resolve(links[index].location, loaded: provider.staticSecrets[index], policy: provider.policy, credentials: credentials) {
-            case .success(let secret):
+            if let secret = resolve(links[index].location, loaded: provider.staticSecrets[index], policy: provider.policy, credentials: credentials) {
                 return .success(Choice(secret: secret, fields: fields, linkIndex: index, isFallback: links[index].role == .fallback))
-            case .failure(let error):
-                lastError = error
             }
+            lastError = provider.unresolvedErrors[index]
         }
         return .failure(lastError ?? .apiKeyMissing(provider: provider.policy.requestName, message: "No credentials are set"))
+    }
+
+    /// The choice `choose` makes for every request, when no request value can change it: the provider has no
+    /// `dynamic::` settings, is not an AWS provider (whose chain reads request keys), and the first link of its
+    /// chain resolves without the request (a loaded static key, or a `none`/`sdk` form that needs none).
+    func requestIndependentChoice(
+        type: ProviderType, links: [CredentialLink], staticSecrets: [Secret?], policy: ProviderCredentialPolicy,
+        dynamicSettings: [(field: String, key: String)]
+    ) -> Choice? {
+        guard dynamicSettings.isEmpty, type != .awsBedrock, type != .awsSagemaker, let first = links.first else { return nil }
+        if case .dynamic = first.location { return nil }
+        guard let secret = resolve(first.location, loaded: staticSecrets[0], policy: policy, credentials: [:]) else { return nil }
+        return Choice(secret: secret, linkIndex: 0, isFallback: first.role == .fallback)
     }
 
     /// The error TensorZero raises before calling a shorthand model whose static credential could not be
@@ -57,26 +69,31 @@ struct RequestCredentials {
         return nil
     }
 
-    private func resolve(_ location: CredentialLocation, loaded: Secret?, policy: ProviderCredentialPolicy, credentials: [String: Secret]) -> Result<Secret?, InferenceError> {
+    /// The link's secret for this request (`.some(nil)` when the provider sends none, or its SDK chain supplies
+    /// it), or `nil` when the link cannot be resolved; `ProviderRoute.unresolvedErrors` says why.
+    private func resolve(_ location: CredentialLocation, loaded: Secret?, policy: ProviderCredentialPolicy, credentials: [String: Secret]) -> Secret?? {
         switch location {
         case .dynamic(let key):
             // An empty table answers without hashing the key, which is most requests.
-            guard !credentials.isEmpty, let secret = credentials[key] else {
-                return .failure(.apiKeyMissing(provider: policy.requestName, message: "Dynamic api key `\(key)` is missing"))
-            }
-            return .success(secret)
+            guard !credentials.isEmpty, let secret = credentials[key] else { return nil }
+            return .some(secret)
         case .env, .path, .pathFromEnv:
-            guard let loaded else {
-                return .failure(.apiKeyMissing(provider: policy.requestName, message: "\(location) could not be loaded"))
-            }
-            return .success(loaded)
+            guard let loaded else { return nil }
+            return .some(loaded)
         case .none:
-            return policy.noneBehaviour == .failsEveryRequest
-                ? .failure(.apiKeyMissing(provider: policy.requestName, message: "No credentials are set"))
-                : .success(nil)
+            return policy.noneBehaviour == .failsEveryRequest ? nil : .some(nil)
         case .sdk:
             // GCP's Application Default Credentials file, when the vault could read it; the SDK otherwise.
-            return .success(loaded)
+            return .some(loaded)
+        }
+    }
+
+    /// Why `location` cannot be resolved for a request, in TensorZero's words; worded once, when the engine starts.
+    func unresolvedError(_ location: CredentialLocation, policy: ProviderCredentialPolicy) -> InferenceError {
+        switch location {
+        case .dynamic(let key): .apiKeyMissing(provider: policy.requestName, message: "Dynamic api key `\(key)` is missing")
+        case .env, .path, .pathFromEnv: .apiKeyMissing(provider: policy.requestName, message: "\(location) could not be loaded")
+        case .none, .sdk: .apiKeyMissing(provider: policy.requestName, message: "No credentials are set")
         }
     }
 }

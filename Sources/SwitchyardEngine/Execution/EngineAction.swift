@@ -7,8 +7,8 @@ public enum EngineAction: Sendable {
     case attempt(ProviderAttempt)
     /// Wait (retry backoff) and call `resume(at:)` at that time.
     case sleep(until: Nanoseconds)
-    /// The request is done. Boxed, so that the frequent actions stay a word or two wide.
-    indirect case finished(InferenceResult)
+    /// The request is done.
+    case finished(InferenceResult)
 }
 
 /// One call to one upstream. A reference, so that handing it to a driver and keeping it for the outcome
@@ -64,6 +64,18 @@ public final class ProviderAttempt: Sendable {
     public var credentialLocation: String { route.locationNames[credentialLink] }
     /// The form of that location (a GCP `dynamic::` credential is a bearer token, a `path::` one a key file).
     public var credentialForm: CredentialForm { route.plan.credentials.links[credentialLink].location.form }
+
+    /// Equal for attempts of the same variant on the same provider with the same credential link: the same
+    /// names, compared without reading them.
+    public struct Identity: Hashable, Sendable {
+        let variant: ObjectIdentifier
+        let provider: ObjectIdentifier
+        let credentialLink: Int
+    }
+
+    public var identity: Identity {
+        Identity(variant: ObjectIdentifier(variantRoute), provider: ObjectIdentifier(route), credentialLink: credentialLink)
+    }
 }
 
 /// What an upstream did with an attempt.

@@ -238,10 +238,8 @@ struct ExecutionState {
 
     private mutating func succeed(_ attempt: ProviderAttempt, response: ProviderResponse, at now: Nanoseconds) {
         finished = .finished(InferenceResult(
-            status: 200, variant: attempt.variant, model: attempt.model, provider: attempt.provider.name,
-            credential: attempt.credentialLocation, usedFallbackCredential: attempt.isFallbackCredential,
-            response: response, error: nil, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts, trace: trace,
-            streamDeadline: request.stream ? streamDeadline(for: attempt) : nil
+            servedBy: attempt, response: response, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts,
+            trace: trace, streamDeadline: request.stream ? streamDeadline(for: attempt) : nil
         ))
         variant = nil
         model = nil

@@ -10,26 +10,62 @@ public struct InferenceRequest: Sendable {
         case model(String)
     }
 
-    public var target: Target
+    /// `function_name` or `model_name`.
+    public var target: Target {
+        get { storage.target }
+        set { uniqueStorage().target = newValue }
+    }
     public var episodeID: EpisodeID
     /// `variant_name`: run only this variant, with no sampling and no fallback.
-    public var pinnedVariant: String?
+    public var pinnedVariant: String? {
+        get { storage.pinnedVariant }
+        set { uniqueStorage().pinnedVariant = newValue }
+    }
     /// The request's dynamic credentials (`credentials` / `tensorzero::credentials`).
-    public var credentials: [String: Secret]
+    public var credentials: [String: Secret] {
+        get { storage.credentials }
+        set { uniqueStorage().credentials = newValue }
+    }
     public var stream: Bool
     /// The conversation and parameters, passed to every attempt.
-    public var payload: InferencePayload
+    public var payload: InferencePayload {
+        get { storage.payload }
+        set { uniqueStorage().payload = newValue }
+    }
+
+    /// The fields that hold references, kept together so that copying a request (a driver reusing one
+    /// request with new episode ids, the engine keeping it for a whole execution) retains one object.
+    private final class Storage: @unchecked Sendable {
+        var target: Target
+        var pinnedVariant: String?
+        var credentials: [String: Secret]
+        var payload: InferencePayload
+
+        init(target: Target, pinnedVariant: String?, credentials: [String: Secret], payload: InferencePayload) {
+            self.target = target
+            self.pinnedVariant = pinnedVariant
+            self.credentials = credentials
+            self.payload = payload
+        }
+    }
+
+    private var storage: Storage
 
     public init(
         target: Target, episodeID: EpisodeID, pinnedVariant: String? = nil, credentials: [String: Secret] = [:],
         stream: Bool = false, payload: InferencePayload = InferencePayload()
     ) {
-        self.target = target
+        storage = Storage(target: target, pinnedVariant: pinnedVariant, credentials: credentials, payload: payload)
         self.episodeID = episodeID
-        self.pinnedVariant = pinnedVariant
-        self.credentials = credentials
         self.stream = stream
-        self.payload = payload
+    }
+
+    /// The storage, copied first if another request shares it (storage is only written through here).
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = Storage(target: storage.target, pinnedVariant: storage.pinnedVariant, credentials: storage.credentials, payload: storage.payload)
+        }
+        return storage
     }
 }
 

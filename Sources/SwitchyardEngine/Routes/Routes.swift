@@ -31,6 +31,10 @@ public final class ProviderRoute: Sendable {
     let dynamicSettings: [(field: String, key: String)]
     /// The AWS credential chain's outcome, for AWS providers whose keys come from it.
     let awsChain: Result<AWSCredentialChain.Keys, AWSCredentialChain.Failure>?
+    /// The credential every request gets, when nothing in a request can change it; `nil` otherwise.
+    let requestIndependentChoice: RequestCredentials.Choice?
+    /// Each link's error when a request cannot resolve it.
+    let unresolvedErrors: [InferenceError]
 
     init(_ plan: ProviderPlan, model: String, id: Int, vault: CredentialVault) {
         self.id = id
@@ -41,6 +45,10 @@ public final class ProviderRoute: Sendable {
         policy = ProviderCredentialPolicy.of(plan.type)
         dynamicSettings = plan.dynamicSettings
         awsChain = vault.awsChain
+        unresolvedErrors = plan.credentials.links.map { [policy] in RequestCredentials().unresolvedError($0.location, policy: policy) }
+        requestIndependentChoice = RequestCredentials().requestIndependentChoice(
+            type: plan.type, links: plan.credentials.links, staticSecrets: staticSecrets, policy: policy, dynamicSettings: dynamicSettings
+        )
     }
 }
 

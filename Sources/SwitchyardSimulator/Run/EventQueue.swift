@@ -1,5 +1,7 @@
 /// A min-heap of simulation events ordered by time, then by insertion, so equal times replay in a fixed order.
-/// Each node has four children, which halves the depth a pop walks compared with a binary heap.
+/// Each node has four children, which halves the depth a pop walks compared with a binary heap. The sift loops
+/// work on the heap's buffer directly: indices stay within `count`, so they need no per-step bounds or
+/// uniqueness checks.
 struct EventQueue<Payload> {
     private struct Entry {
         var time: Int64
@@ -32,30 +34,36 @@ struct EventQueue<Payload> {
         let entry = Entry(time: time, sequence: nextSequence, payload: payload)
         nextSequence += 1
         heap.append(entry)
-        // Move the hole up from the end until the entry's parent precedes it.
-        var hole = heap.count - 1
-        while hole > 0 {
-            let parent = (hole - 1) / 4
-            guard entry.precedes(heap[parent]) else { break }
-            heap[hole] = heap[parent]
-            hole = parent
+        heap.withUnsafeMutableBufferPointer { heap in
+            // Move the hole up from the end until the entry's parent precedes it.
+            var hole = heap.count - 1
+            while hole > 0 {
+                let parent = (hole - 1) / 4
+                guard entry.precedes(heap[parent]) else { break }
+                heap[hole] = heap[parent]
+                hole = parent
+            }
+            heap[hole] = entry
         }
-        heap[hole] = entry
     }
 
     mutating func pop() -> (time: Int64, payload: Payload)? {
         guard let first = heap.first else { return nil }
         let last = heap.removeLast()
-        let count = heap.count
-        if count > 0 {
+        heap.withUnsafeMutableBufferPointer { heap in
+            let count = heap.count
+            guard count > 0 else { return }
             // Move the hole down from the root, lifting the earliest child, until `last` fits.
             var hole = 0
             while true {
                 let firstChild = 4 * hole + 1
                 guard firstChild < count else { break }
                 var child = firstChild
-                for sibling in (firstChild + 1)..<min(firstChild + 4, count) where heap[sibling].precedes(heap[child]) {
-                    child = sibling
+                var sibling = firstChild + 1
+                let end = min(firstChild + 4, count)
+                while sibling < end {
+                    if heap[sibling].precedes(heap[child]) { child = sibling }
+                    sibling += 1
                 }
                 guard heap[child].precedes(last) else { break }
                 heap[hole] = heap[child]

@@ -24,6 +24,8 @@ public struct PhaseStatistics: Sendable {
     /// Successes counted by how they were served, expanded into the per-key counts when the phase ends.
     private var servings: [Serving: Int] = [:]
     private var recentServings: [(serving: Serving, count: Int)] = []
+    /// Successes grouped by the attempt that served them, which compares two numbers instead of four strings.
+    private var recentAttempts: [(attempt: ProviderAttempt.Identity, serving: Serving, count: Int)] = []
     private var errorCounts: [InferenceError: Int] = [:]
     /// Requests by HTTP status (100–599), counted without hashing and folded into `byStatus` at the end.
     private var statusCounts: [Int] = []
@@ -34,6 +36,14 @@ public struct PhaseStatistics: Sendable {
         var provider: String?
         var credential: String?
         var usedFallbackCredential: Bool
+
+        init(of result: InferenceResult) {
+            variant = result.variant
+            model = result.model
+            provider = result.provider
+            credential = result.credential
+            usedFallbackCredential = result.usedFallbackCredential
+        }
 
         /// Whether `result` was served this way.
         func describes(_ result: InferenceResult) -> Bool {
@@ -56,16 +66,23 @@ public struct PhaseStatistics: Sendable {
             errorCounts[error, default: 0] += 1
             return
         }
+        if let attempt = result.servingAttempt {
+            if let index = recentAttempts.firstIndex(where: { $0.attempt == attempt }) {
+                recentAttempts[index].count += 1
+                return
+            }
+            if recentAttempts.count < 32 {
+                recentAttempts.append((attempt, Serving(of: result), 1))
+                return
+            }
+        }
         // Few distinct servings occur, and their strings are shared with the plan, so a short linear scan
         // (whose comparisons hit the identical-storage fast path) beats hashing four strings per request.
         if let index = recentServings.firstIndex(where: { $0.serving.describes(result) }) {
             recentServings[index].count += 1
             return
         }
-        let serving = Serving(
-            variant: result.variant, model: result.model, provider: result.provider, credential: result.credential,
-            usedFallbackCredential: result.usedFallbackCredential
-        )
+        let serving = Serving(of: result)
         if recentServings.count < 32 {
             recentServings.append((serving, 1))
         } else {
@@ -79,6 +96,8 @@ public struct PhaseStatistics: Sendable {
         statusCounts = []
         for (serving, count) in recentServings { servings[serving, default: 0] += count }
         recentServings = []
+        for (_, serving, count) in recentAttempts { servings[serving, default: 0] += count }
+        recentAttempts = []
         for (serving, count) in servings {
             if let model = serving.model, let provider = serving.provider {
                 servedBy[UpstreamNames.display(model: model, provider: provider), default: 0] += count
