@@ -26,7 +26,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "SwitchyardConfig"),
-        .target(name: "SwitchyardPlan", dependencies: ["SwitchyardConfig"]),
+        .target(name: "SwitchyardPlan", dependencies: ["SwitchyardConfig", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "SwitchyardEngine",
             dependencies: ["SwitchyardConfig", "SwitchyardPlan", .product(name: "Crypto", package: "swift-crypto")],
@@ -77,7 +77,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SwitchyardConfigTests", dependencies: ["SwitchyardConfig"]),
-        .testTarget(name: "SwitchyardPlanTests", dependencies: ["SwitchyardPlan", "SwitchyardConfig"]),
+        .testTarget(name: "SwitchyardPlanTests", dependencies: ["SwitchyardPlan", "SwitchyardConfig"], exclude: ["Templates/Cases"]),
         .testTarget(name: "SwitchyardEngineTests", dependencies: ["SwitchyardEngine", "SwitchyardPlan", "SwitchyardConfig"]),
         .testTarget(
             name: "SwitchyardGoldenTests",

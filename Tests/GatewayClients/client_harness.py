@@ -23,13 +23,14 @@ from contextlib import contextmanager
 
 
 class Received:
-    """One upstream call: where it went and which credential it carried."""
+    """One upstream call: where it went, which credential it carried, and its JSON body."""
 
-    def __init__(self, path, authorization, x_api_key, stream):
+    def __init__(self, path, authorization, x_api_key, stream, body=None):
         self.path = path
         self.authorization = authorization
         self.x_api_key = x_api_key
         self.stream = stream
+        self.body = body
 
     def __repr__(self):
         return f"Received({self.path!r}, auth={self.authorization!r}, x-api-key={self.x_api_key!r}, stream={self.stream})"
@@ -43,7 +44,7 @@ class MockUpstream(http.server.BaseHTTPRequestHandler):
         body = json.loads(self.rfile.read(length) or b"{}")
         stream = body.get("stream") is True
         MockUpstream.received.append(
-            Received(self.path, self.headers.get("authorization"), self.headers.get("x-api-key"), stream))
+            Received(self.path, self.headers.get("authorization"), self.headers.get("x-api-key"), stream, body))
         model = body.get("model", "?")
         if self.path.startswith("/fail/"):
             self.reply(500, {"error": "upstream exploded"})

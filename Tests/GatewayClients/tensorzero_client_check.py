@@ -11,6 +11,8 @@ writes a config pointing at it, starts the gateway binary on a free port, and ch
   - episode ids kept, variant pinning (and an unknown pin), dryrun;
   - errors with TensorZero's status codes and messages (unknown function, missing dynamic key, all providers
     failing);
+  - a templated function: a `system` object, a `template` content block and a legacy `user_template`,
+    rendered before the upstream call, and a template no variant has answered with TensorZero's 400;
   - streaming: text chunks with block ids, usage and finish reason in the closing chunk, fallback before the
     first chunk, an error before streaming as an HTTP error, an error after the start raised mid-iteration,
     Anthropic's event stream.
@@ -19,7 +21,9 @@ Usage: tensorzero_client_check.py [PATH_TO_SWITCHYARD_BINARY]   (default: .build
 Exit status 0 when every check holds.
 """
 
+import os
 import sys
+import tempfile
 import uuid
 
 from tensorzero import ChatInferenceResponse, TensorZeroError, TensorZeroGateway
@@ -29,7 +33,23 @@ from client_harness import Checks, MockUpstream, chat_function, gateway, mock_up
 INPUT = {"system": "be brief", "messages": [{"role": "user", "content": "hi"}]}
 
 
-def config(base):
+TEMPLATES = {
+    "system.minijinja": "You are {{ persona }}.{% for rule in rules %}\n{{ loop.index }}. {{ rule }}{% endfor %}\n",
+    "system.json": '{"type": "object", "properties": {"persona": {"type": "string"}, "rules": {"type": "array"}}}',
+    "user.minijinja": "Q: {{ user_text }}",
+    "card.minijinja": "{{ item.name|title }} costs {{ item.price }}",
+}
+
+
+def templated_function(folder):
+    """A chat function on `ok_model` whose prompts are the `TEMPLATES` written to `folder` (absolute paths)."""
+    return (f'[functions.templated_fn]\ntype = "chat"\nsystem_schema = "{folder}/system.json"\n\n'
+            '[functions.templated_fn.variants.only]\ntype = "chat_completion"\nmodel = "ok_model"\n'
+            f'system_template = "{folder}/system.minijinja"\nuser_template = "{folder}/user.minijinja"\n'
+            f'templates.card.path = "{folder}/card.minijinja"\n\n')
+
+
+def config(base, templates):
     return ('[models.ok_model]\nrouting = ["primary"]\n\n' + openai_provider(base, "ok_model", "primary", "ok")
             + '[models.other_model]\nrouting = ["secondary"]\n\n' + openai_provider(base, "other_model", "secondary", "ok")
             + '[models.fallback_model]\nrouting = ["broken", "backup"]\n\n'
@@ -43,7 +63,7 @@ def config(base):
             + chat_function("chat_fn", {"only": "ok_model"}) + chat_function("two_fn", {"first": "ok_model", "second": "other_model"})
             + chat_function("fallback_fn", {"only": "fallback_model"}) + chat_function("failing_fn", {"only": "failing_model"})
             + chat_function("dynamic_fn", {"only": "dynamic_model"}) + chat_function("garbled_fn", {"only": "garbled_model"})
-            + chat_function("claude_fn", {"only": "claude"}))
+            + chat_function("claude_fn", {"only": "claude"}) + templated_function(templates))
 
 
 def text_of(response):
@@ -169,13 +189,38 @@ def streaming(client, checks):
                      (error, seen))
 
 
+def templated(client, checks):
+    received = MockUpstream.received
+    r = client.inference(function_name="templated_fn", input={
+        "system": {"persona": "a pirate", "rules": ["be brief", "say arr"]},
+        "messages": [{"role": "user", "content": [
+            {"type": "text", "text": "where?"},
+            {"type": "template", "name": "card", "arguments": {"item": {"name": "gold coin", "price": 2.0}}}]}]})
+    checks.check("templated: served", text_of(r) == "hello from primary-wire", r)
+    messages = received[-1].body.get("messages") if received[-1].body else None
+    checks.check("templated: the system template rendered its arguments",
+                 messages and messages[0] == {"role": "system", "content": "You are a pirate.\n1. be brief\n2. say arr"}, messages)
+    parts = [part.get("text") for part in messages[1]["content"]] if messages else None
+    checks.check("templated: the user template wrapped the text and the named template rendered its block",
+                 parts == ["Q: where?", "Gold Coin costs 2.0"], parts)
+    error = error_of(lambda: client.inference(function_name="templated_fn", input={
+        "system": {"persona": "x", "rules": []},
+        "messages": [{"role": "user", "content": [{"type": "template", "name": "nope", "arguments": {}}]}]}))
+    checks.check("templated: a template no variant has is a 400", error is not None and error.status_code == 400
+                 and "no template `nope` in any variant" in str(error), error)
+
+
 def main():
     checks = Checks()
     env = {"CLIENT_CHECK_OPENAI_KEY": "sk-static-openai", "CLIENT_CHECK_ANTHROPIC_KEY": "sk-static-anthropic"}
-    with mock_upstream() as base:
-        with gateway(switchyard_binary(), config(base), env, checks) as url:
+    with tempfile.TemporaryDirectory() as templates, mock_upstream() as base:
+        for name, text in TEMPLATES.items():
+            with open(os.path.join(templates, name), "w") as f:
+                f.write(text)
+        with gateway(switchyard_binary(), config(base, templates), env, checks) as url:
             client = TensorZeroGateway.build_http(gateway_url=url)
             non_streaming(client, checks)
+            templated(client, checks)
             streaming(client, checks)
     return checks.finish()
 

@@ -58,6 +58,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case deprecatedVariantType = "SY0412"
     case functionWithoutVariants = "SY0413"
     case variantTypeUnsupported = "SY0414"
+    case templateSyntax = "SY0415"
+    case templateUnsupported = "SY0416"
+    case templateVariableNotInSchema = "SY0417"
+    case schemaWithoutTemplate = "SY0418"
 
     // Experimentation
     case weightWithExperimentation = "SY0501"
@@ -87,7 +91,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .emptyConfig, .shorthandCredentialLazy: .note
         case .azureLegacyKey, .defaultCredentialDocsMismatch, .credentialNoneFailsRequests, .awsCredentialChain, .apiBaseSuffix,
              .deprecatedWeight, .variantNeverSampled, .deprecatedVariantType, .functionWithoutVariants,
-             .deprecatedExperimentationType, .timeoutTotalBelowTTFT:
+             .deprecatedExperimentationType, .timeoutTotalBelowTTFT, .templateVariableNotInSchema:
             .warning
         default: .error
         }
@@ -141,6 +145,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .deprecatedVariantType: "variant type is deprecated"
         case .functionWithoutVariants: "function has no variants"
         case .variantTypeUnsupported: "variant type is not supported for this function type"
+        case .templateSyntax: "template has a MiniJinja syntax error"
+        case .templateUnsupported: "template uses a MiniJinja construct Switchyard cannot render"
+        case .templateVariableNotInSchema: "template reads a variable its schema does not declare"
+        case .schemaWithoutTemplate: "schema has no template in a variant"
         case .weightWithExperimentation: "variant `weight` mixed with `experimentation`"
         case .experimentationUnknownVariant: "experimentation names an unknown variant"
         case .experimentationDuplicateVariant: "experimentation lists a variant twice"

@@ -16,7 +16,8 @@ public struct FunctionConfig: Sendable {
     public var experimentation: ExperimentationConfig?
     /// Tool names (chat functions).
     public var tools: [Located<String>]
-    /// Schema paths by role (`system_schema`, `user_schema`, `assistant_schema`, `output_schema`).
+    /// Schema paths by role (`system_schema`, `user_schema`, `assistant_schema`, `output_schema`) and by name
+    /// (`schemas.NAME`, from `[functions.F.schemas.NAME] path = …`).
     public var schemas: [String: Located<String>]
 
     /// The variant named `name`, if any.
@@ -69,8 +70,15 @@ public struct FunctionConfig: Sendable {
             _ = reader.bool("parallel_tool_calls")
             reader.accept(["tool_choice"])
         }
+        if let named = reader.table("schemas") {
+            for entry in named.table.entries {
+                guard var schema = TableReader(entry.value, path: named.path(of: entry.key), diagnostics: diagnostics) else { continue }
+                if let path = schema.string("path", required: true) { function.schemas["schemas.\(entry.key)"] = path }
+                schema.rejectUnknownKeys(expected: ["path"])
+            }
+        }
         _ = reader.string("description")
-        reader.accept(["schemas", "evaluators"])
+        reader.accept(["evaluators"])
         reader.rejectUnknownKeys(expected: kind == .chat ? chatFields : jsonFields)
         return function
     }

@@ -27,6 +27,10 @@ public indirect enum InferenceError: Error, Sendable, Hashable {
     case variantWithModelName
     case functionWithoutVariants(String)
     case noValidVariants(function: String)
+    /// The request's input does not fit the function's or variant's templates (TensorZero's `InvalidMessage`).
+    case invalidMessage(String)
+    /// A template failed while rendering the request's arguments; `template` is its path as configured.
+    case templateRender(template: String, message: String, line: Int)
     /// The caller stopped waiting (its task was cancelled) before the request finished.
     case cancelled
 
@@ -49,7 +53,8 @@ public indirect enum InferenceError: Error, Sendable, Hashable {
         case .allModelProvidersFailed: 500
         case .allRetriesFailed(let errors): errors.last?.status ?? 500
         case .providerTimeout, .modelTimeout, .variantTimeout: 408
-        case .apiKeyMissing, .invalidModelName, .variantWithModelName, .dynamicSettingMissing: 400
+        case .apiKeyMissing, .invalidModelName, .variantWithModelName, .dynamicSettingMissing, .invalidMessage: 400
+        case .templateRender: 500
         case .credentialAcquisition: 500
         case .unknownFunction, .unknownVariant: 404
         case .providerStatus(_, let status, _): status
@@ -97,6 +102,9 @@ public indirect enum InferenceError: Error, Sendable, Hashable {
         case .variantWithModelName: "Invalid inference target: `variant_name` cannot be provided when using `model_name`"
         case .functionWithoutVariants(let name): "Function `\(name)` has no variants"
         case .noValidVariants(let function): "No valid variants to sample from for function `\(function)` after filtering by allowed variants"
+        case .invalidMessage(let message): message
+        case .templateRender(let template, let message, let line):
+            "Error rendering template \(template): Could not render template: \(message) (in \(template):\(line))"
         case .cancelled: "The request was cancelled before it finished"
         }
     }

@@ -46,6 +46,8 @@ struct ExecutionState {
         var providerErrors: [InferenceError.ProviderError] = []
         var retryErrors: [InferenceError] = []
         var retriesUsed = 0
+        /// The request's input rendered with the variant's templates.
+        var payload = InferencePayload()
     }
 
     init(core: EngineCore, request: consuming InferenceRequest, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
@@ -144,6 +146,13 @@ struct ExecutionState {
         }
         activeVariants.remove(number)
         let chosen = route.variants[number]
+        let payload: InferencePayload
+        switch InputRendering.render(request.payload, for: chosen.plan) {
+        case .success(let rendered): payload = rendered
+        case .failure(let error):
+            variantFailed(error, at: now, variant: chosen.name)
+            return
+        }
         guard let chosenModel = chosen.model else {
             variantFailed(.invalidModelName(chosen.plan.model ?? chosen.name), at: now, variant: chosen.name)
             return
@@ -151,6 +160,7 @@ struct ExecutionState {
         variant = chosen
         model = chosenModel
         run = VariantRun(start: now, deadline: Deadline.earliest(from: now, chosen.plan.timeouts, stream: request.stream, level: .variant))
+        run.payload = payload
         if chosenModel.isShorthand, let provider = chosenModel.providers.first, let failure = core.credentials.lazyLoadFailure(for: provider) {
             variantFailed(failure, at: now)
             return
@@ -190,7 +200,7 @@ struct ExecutionState {
                 variant: variant!, route: provider, credential: choice.secret, fields: choice.fields, credentialLink: choice.linkIndex,
                 isFallbackCredential: choice.isFallback, start: now,
                 deadline: Deadline.earliestTime(providerDeadline, run.modelDeadline, run.deadline), stream: request.stream,
-                payload: request.payload
+                payload: run.payload
             )
             stage = .awaitingAttempt
         }
@@ -206,7 +216,7 @@ struct ExecutionState {
         pending = ProviderAttempt(
             variant: variant!, route: provider, credential: choice.secret, fields: choice.fields, credentialLink: choice.linkIndex,
             isFallbackCredential: choice.isFallback, start: attempt.start, deadline: attempt.deadline, stream: request.stream,
-            payload: request.payload
+            payload: run.payload
         )
         stage = .awaitingAttempt
         return true

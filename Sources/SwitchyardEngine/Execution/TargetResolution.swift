@@ -44,5 +44,6 @@ struct TargetResolution {
                 error = .invalidModelName(name)
             }
         }
+        if error == nil { error = InputRendering.inputError(request.payload, for: route) }
     }
 }

@@ -1,5 +1,8 @@
-/// What a request asks the model: the conversation and sampling parameters. The engine carries it to each
-/// attempt unchanged; only provider adapters read it.
+import SwitchyardPlan
+
+/// What a request asks the model: the conversation and sampling parameters. The engine renders it with the
+/// chosen variant's templates (`InputRendering`) and carries the result to each attempt; only provider
+/// adapters read it then.
 public struct InferencePayload: Sendable, Hashable {
     /// One message of the conversation.
     public struct Message: Sendable, Hashable {
@@ -9,12 +12,42 @@ public struct InferencePayload: Sendable, Hashable {
         }
 
         public var role: Role
-        /// The message's text blocks, in order.
-        public var text: [String]
+        /// The message's content blocks as the request sent them; once rendered, text only.
+        public var content: [InputBlock]
+
+        /// The text of the message's blocks, in order (what adapters send; a rendered message has no
+        /// template blocks).
+        public var text: [String] {
+            content.compactMap(\.text)
+        }
 
         public init(role: Role, text: [String]) {
             self.role = role
-            self.text = text
+            content = text.map(InputBlock.text)
+        }
+
+        public init(role: Role, content: [InputBlock]) {
+            self.role = role
+            self.content = content
+        }
+    }
+
+    /// One content block of a message, before rendering.
+    public enum InputBlock: Sendable, Hashable {
+        /// Text; a variant's role template without a schema wraps it (`user_text` / `assistant_text`).
+        case text(String)
+        /// Arguments for the variant's template `name`: a `template` block, or the legacy `text` block with
+        /// `arguments` and object content (named after the message's role).
+        case template(name: String, arguments: JSONValue)
+        /// `raw_text`: sent as it is, never templated.
+        case rawText(String)
+
+        /// The block's text, or nil for template arguments.
+        public var text: String? {
+            switch self {
+            case .text(let text), .rawText(let text): text
+            case .template: nil
+            }
         }
     }
 
@@ -32,6 +65,7 @@ public struct InferencePayload: Sendable, Hashable {
 
     private struct Fields: Sendable, Hashable {
         var system: String?
+        var systemArguments: JSONValue?
         var messages: [Message] = []
         var temperature: Double?
         var maxTokens: Int?
@@ -47,6 +81,17 @@ public struct InferencePayload: Sendable, Hashable {
     public var system: String? {
         get { storage.fields.system }
         set { update { $0.system = newValue } }
+    }
+
+    /// `system` sent as an object: arguments for the variant's `system` template.
+    public var systemArguments: JSONValue? {
+        get { storage.fields.systemArguments }
+        set { update { $0.systemArguments = newValue } }
+    }
+
+    /// Whether any part of the input is template arguments rather than text.
+    public var hasTemplateArguments: Bool {
+        systemArguments != nil || messages.contains { $0.content.contains { $0.text == nil } }
     }
 
     public var messages: [Message] {

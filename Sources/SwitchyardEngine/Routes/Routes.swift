@@ -75,6 +75,10 @@ final class FunctionRoute: Sendable {
     /// Variants in name order; a variant's number is its position here.
     let variants: [VariantRoute]
     private let numbers: [String: Int]
+    /// The templates some variant can render template arguments with (`InputRendering.acceptedNames`).
+    let templateNames: Set<String>
+    /// Whether a variant's `system` template has a schema, so a request must send `system`.
+    let requiresSystem: Bool
 
     init(name: String, sampling: SamplingPlan, variants: [String: VariantRoute]) {
         self.name = name
@@ -83,6 +87,8 @@ final class FunctionRoute: Sendable {
         draw = EpisodeDraw(functionName: name)
         self.variants = names.map { variants[$0]! }
         numbers = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        templateNames = self.variants.reduce(into: []) { $0.formUnion(InputRendering.acceptedNames($1.plan)) }
+        requiresSystem = self.variants.contains { $0.plan.templates["system"] != nil && $0.plan.schemas["system"] != nil }
     }
 
     /// The number of the variant called `name`, if the function has one.

@@ -1,4 +1,5 @@
 import SwitchyardEngine
+import SwitchyardPlan
 
 /// Reads conversation messages and sampling parameters into the engine's `InferencePayload`.
 enum ChatInput {
@@ -20,6 +21,46 @@ enum ChatInput {
             }
             return text
         }
+    }
+
+    /// One `/inference` message's content: a string, an object of template arguments (named after the role),
+    /// or blocks: `text` (with `text`, or legacy `arguments` for the role's template), `template` (`name`,
+    /// `arguments`) and `raw_text` (`value`).
+    static func contentBlocks(_ content: Any?, role: InferencePayload.Message.Role, path: String) throws -> [InferencePayload.InputBlock] {
+        if let text = content as? String { return [.text(text)] }
+        if let object = content as? [String: Any] { return [.template(name: role.rawValue, arguments: try arguments(object, path: path))] }
+        guard let blocks = content as? [Any] else {
+            throw GatewayError.badRequest("Failed to deserialize JSON: `\(path)`: expected a string or an array of content blocks")
+        }
+        return try blocks.enumerated().map { index, block in
+            let blockPath = "\(path)[\(index)]"
+            guard let object = block as? [String: Any] else {
+                throw GatewayError.badRequest("Failed to deserialize JSON: `\(blockPath)`: expected a content block object")
+            }
+            switch object["type"] as? String ?? "text" {
+            case "text":
+                if let text = object["text"] as? String { return .text(text) }
+                if let arguments = object["arguments"] { return .template(name: role.rawValue, arguments: try Self.arguments(arguments, path: "\(blockPath).arguments")) }
+            case "template":
+                if let name = object["name"] as? String, let arguments = object["arguments"] {
+                    return .template(name: name, arguments: try Self.arguments(arguments, path: "\(blockPath).arguments"))
+                }
+            case "raw_text":
+                if let value = object["value"] as? String { return .rawText(value) }
+            default: break
+            }
+            throw GatewayError.badRequest(
+                "Unsupported content block at `\(blockPath)`: this gateway build serves `text`, `template` and `raw_text` blocks"
+            )
+        }
+    }
+
+    /// Template arguments: a JSON object.
+    static func arguments(_ value: Any, path: String) throws -> SwitchyardPlan.JSONValue {
+        guard value is [String: Any], let arguments = JSONValueConversion.value(value) else {
+            throw GatewayError.badRequest("Failed to deserialize JSON: `\(path)`: expected an object of template arguments")
+        }
+        return arguments
     }
 
     /// A `user` or `assistant` role.

@@ -18,15 +18,21 @@ enum InferenceRequestParser {
         let episode = try body.string("episode_id").map(EpisodeIDs.parse) ?? EpisodeIDs.fresh()
         var payload = InferencePayload()
         if let input = try body.fields("input") {
-            payload.system = try system(input)
+            if let system = input.raw("system") {
+                if let text = system as? String {
+                    payload.system = text
+                } else {
+                    payload.systemArguments = try ChatInput.arguments(system, path: "input.system")
+                }
+            }
             for (index, raw) in (try input.array("messages") ?? []).enumerated() {
                 let path = "input.messages[\(index)]"
                 guard let message = raw as? [String: Any] else {
                     throw GatewayError.badRequest("Failed to deserialize JSON: `\(path)`: expected a message object")
                 }
+                let role = try ChatInput.role(message["role"], path: path)
                 payload.messages.append(InferencePayload.Message(
-                    role: try ChatInput.role(message["role"], path: path),
-                    text: try ChatInput.textBlocks(message["content"], path: "\(path).content")
+                    role: role, content: try ChatInput.contentBlocks(message["content"], role: role, path: "\(path).content")
                 ))
             }
         } else {
@@ -62,13 +68,5 @@ enum InferenceRequestParser {
         if let reserved = tags.keys.sorted().first(where: { $0.hasPrefix("tensorzero::") }) {
             throw GatewayError.badRequest("Tag name cannot start with 'tensorzero::': \(reserved)")
         }
-    }
-
-    private static func system(_ input: JSONFields) throws -> String? {
-        guard let raw = input.raw("system") else { return nil }
-        guard let text = raw as? String else {
-            throw GatewayError.badRequest("Template `system` inputs are not supported by this gateway build yet; send `system` as a string")
-        }
-        return text
     }
 }

@@ -93,6 +93,6 @@ struct JSONFields {
 }
 
 /// Whether a JSON number came from `true`/`false` (JSONSerialization yields a boolean NSNumber, type `c`).
-private func isBoolean(_ number: NSNumber) -> Bool {
+func isBoolean(_ number: NSNumber) -> Bool {
     String(cString: number.objCType) == "c"
 }

@@ -47,6 +47,8 @@ struct FunctionChanges {
             DiffWording.change("retries", "\(before.numRetries) (max delay \(before.maxDelaySeconds) s)", "\(after.numRetries) (max delay \(after.maxDelaySeconds) s)"),
             DiffWording.change("timeouts", DiffWording.timeouts(before.timeouts), DiffWording.timeouts(after.timeouts)),
         ].compactMap { $0 }
+            + FileChanges.lines("template", before.templates.mapValues(\.file), after.templates.mapValues(\.file))
+            + FileChanges.lines("schema", before.schemas, after.schemas)
         return changes.map { "variant `\(before.name)`: \($0)" }
     }
 

@@ -141,8 +141,31 @@ extension VariantPlan {
             numRetries: Int(try retries.int("num_retries")), maxDelaySeconds: try retries.double("max_delay_s"),
             timeouts: try object.optionalObject("timeouts").map(TimeoutPlan.init(json:)), jsonMode: try object.optionalString("json_mode"),
             extraHeaders: try ExtraSetting.list(object, entriesKey: "extra_header_entries", namesKey: nil, targetKey: "name"),
-            extraBody: try ExtraSetting.list(object, entriesKey: "extra_body_entries", namesKey: nil, targetKey: "pointer")
+            extraBody: try ExtraSetting.list(object, entriesKey: "extra_body_entries", namesKey: nil, targetKey: "pointer"),
+            templates: object.has("templates") ? try object.map("templates") { (_, value, path) throws(PlanShapeError) in try TemplatePlan(json: value, path: path) } : [:],
+            schemas: object.has("schemas") ? try object.map("schemas") { (_, value, path) throws(PlanShapeError) in
+                let record = try JSONObjectReader(value, path: path)
+                return PlanFileRecord(path: try record.string("path"), sha256: try record.string("sha256"))
+            } : [:]
         )
+    }
+}
+
+extension TemplatePlan {
+    /// A template entry; its source must match its hash and parse.
+    init(json value: JSONValue, path: String) throws(PlanShapeError) {
+        let object = try JSONObjectReader(value, path: path)
+        let source = try object.string("source")
+        let file = PlanFileRecord(path: try object.string("path"), sha256: try object.string("sha256"))
+        guard PlanFileRecord(path: file.path, contents: source.utf8).sha256 == file.sha256 else {
+            throw PlanShapeError(path: object.path(of: "source"), reason: "the template source does not match its `sha256`")
+        }
+        let isRoleField = try object.optionalBool("role_field") ?? false
+        do throws(TemplateSyntaxError) {
+            self = try TemplatePlan(file: file, source: source, isRoleField: isRoleField)
+        } catch {
+            throw PlanShapeError(path: object.path(of: "source"), reason: "line \(error.line), column \(error.column): \(error.message)")
+        }
     }
 }
 

@@ -141,8 +141,30 @@ extension VariantPlan: CanonicalJSONEncodable {
                 json.member("max_delay_s", maxDelaySeconds)
                 json.member("num_retries", numRetries)
             }
+            json.member("schemas", schemas.isEmpty ? nil : schemas)
+            json.member("templates", templates.isEmpty ? nil : templates)
             json.member("timeouts", timeouts)
             json.member("type", kind.rawValue)
+        }
+    }
+}
+
+extension PlanFileRecord: CanonicalJSONEncodable {
+    public func encode(to json: inout CanonicalJSONWriter) {
+        json.object { json in
+            json.member("path", path)
+            json.member("sha256", sha256)
+        }
+    }
+}
+
+extension TemplatePlan: CanonicalJSONEncodable {
+    public func encode(to json: inout CanonicalJSONWriter) {
+        json.object { json in
+            json.member("path", file.path)
+            json.member("role_field", isRoleField ? true : nil)
+            json.member("sha256", file.sha256)
+            json.member("source", source)
         }
     }
 }

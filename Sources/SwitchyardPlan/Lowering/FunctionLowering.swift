@@ -19,13 +19,15 @@ enum FunctionLowering {
         }
         var variants: [String: VariantPlan] = [:]
         variants.reserveCapacity(function.variants.count)
+        let schemas = TemplateLowering.schemas(of: function)
         for variant in function.variants {
             variants[variant.name.value] = VariantPlan(
                 name: variant.name.value, kind: variant.kind, model: variant.model?.value,
                 candidates: variant.candidates.map(\.value), judgeModel: variant.judgeModel?.value,
                 numRetries: variant.retries.numRetries, maxDelaySeconds: variant.retries.maxDelaySeconds,
                 timeouts: variant.timeouts.map(TimeoutLowering.lower), jsonMode: variant.jsonMode?.value,
-                extraHeaders: ExtraSettingLowering.lower(variant.extraHeaders), extraBody: ExtraSettingLowering.lower(variant.extraBody)
+                extraHeaders: ExtraSettingLowering.lower(variant.extraHeaders), extraBody: ExtraSettingLowering.lower(variant.extraBody),
+                templates: TemplateLowering.templates(of: variant), schemas: schemas
             )
         }
         return FunctionPlan(name: function.name.value, kind: function.kind, sampling: sampling, variants: variants)

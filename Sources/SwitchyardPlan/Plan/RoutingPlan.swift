@@ -95,6 +95,12 @@ public struct VariantPlan: Sendable {
     public var extraHeaders: [ExtraSetting] = []
     /// `extra_body` entries, applied before the provider's own.
     public var extraBody: [ExtraSetting] = []
+    /// The templates the variant renders, by name: `system`, `user`, `assistant` for the role fields and
+    /// `templates.NAME` entries, `evaluator.…` / `fuser.…` for a best-of-N evaluator's or mixture-of-N fuser's.
+    public var templates: [String: TemplatePlan] = [:]
+    /// The function's JSON Schemas that apply to this variant's inputs and output, by name (`system`, `user`,
+    /// `assistant`, `output`, or the `schemas.NAME` name).
+    public var schemas: [String: PlanFileRecord] = [:]
 
     /// The single variant of `tensorzero::default` for a `model_name` request: named after the model, calling
     /// it with default settings and no retries.

@@ -23,6 +23,7 @@ public enum ValidationRules {
         VariantRules(),
         ExperimentationRules(),
         FileReferenceRules(),
+        TemplateSyntaxRules(),
         TemplateSchemaRules(),
         TimeoutRules(),
         FunctionToolRules(),

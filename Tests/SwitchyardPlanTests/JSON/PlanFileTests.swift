@@ -96,11 +96,3 @@ final class PlanFileTests: XCTestCase {
         XCTAssertTrue(error?.contains("`functions.answer.variants.v.retries.num_retries`: expected an integer, found a string") == true, error ?? "no error")
     }
 }
-
-extension JSONValue {
-    /// The members of an object value.
-    var objectMembers: [String: JSONValue]? {
-        if case .object(let members) = self { return members }
-        return nil
-    }
-}
