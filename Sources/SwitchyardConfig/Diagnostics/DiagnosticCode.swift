@@ -58,6 +58,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case deprecatedVariantType = "SY0412"
     case functionWithoutVariants = "SY0413"
     case variantTypeUnsupported = "SY0414"
+    case schemaFile = "SY0420"
 
     // Experimentation
     case weightWithExperimentation = "SY0501"
@@ -141,6 +142,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .deprecatedVariantType: "variant type is deprecated"
         case .functionWithoutVariants: "function has no variants"
         case .variantTypeUnsupported: "variant type is not supported for this function type"
+        case .schemaFile: "JSON Schema file problem"
         case .weightWithExperimentation: "variant `weight` mixed with `experimentation`"
         case .experimentationUnknownVariant: "experimentation names an unknown variant"
         case .experimentationDuplicateVariant: "experimentation lists a variant twice"

@@ -16,8 +16,13 @@ public struct FunctionConfig: Sendable {
     public var experimentation: ExperimentationConfig?
     /// Tool names (chat functions).
     public var tools: [Located<String>]
-    /// Schema paths by role (`system_schema`, `user_schema`, `assistant_schema`, `output_schema`).
+    /// Schema paths by role (`system_schema`, `user_schema`, `assistant_schema`, `output_schema`) and, for named
+    /// schemas, by `schemas.NAME`.
     public var schemas: [String: Located<String>]
+    /// `tool_choice` (chat functions): `none`, `auto`, `required`, or `{ specific = "NAME" }` as `specific::NAME`.
+    public var toolChoice: Located<String>?
+    /// `parallel_tool_calls` (chat functions).
+    public var parallelToolCalls: Bool?
 
     /// The variant named `name`, if any.
     public func variant(named name: String) -> VariantConfig? {
@@ -49,7 +54,7 @@ public struct FunctionConfig: Sendable {
         }
         var function = FunctionConfig(
             name: name, kind: kind, path: path, location: value.location, variants: [], experimentation: nil,
-            tools: [], schemas: [:]
+            tools: [], schemas: [:], toolChoice: nil, parallelToolCalls: nil
         )
         if let variants = reader.table("variants", required: true) {
             function.variants.reserveCapacity(variants.table.count)
@@ -64,13 +69,20 @@ public struct FunctionConfig: Sendable {
         for role in ["system_schema", "user_schema", "assistant_schema"] + (kind == .json ? ["output_schema"] : []) {
             if let schema = reader.string(role) { function.schemas[role] = schema }
         }
+        if var named = reader.table("schemas") {
+            for entry in named.table.entries {
+                guard var schema = named.table(entry.key) else { continue }
+                if let file = schema.string("path", required: true) { function.schemas["schemas.\(entry.key)"] = file }
+                schema.rejectUnknownKeys(expected: ["path"])
+            }
+        }
         if kind == .chat {
             function.tools = reader.stringArray("tools") ?? []
-            _ = reader.bool("parallel_tool_calls")
-            reader.accept(["tool_choice"])
+            function.parallelToolCalls = reader.bool("parallel_tool_calls")?.value
+            function.toolChoice = ToolChoiceConfig.read(from: &reader)
         }
         _ = reader.string("description")
-        reader.accept(["schemas", "evaluators"])
+        reader.accept(["evaluators"])
         reader.rejectUnknownKeys(expected: kind == .chat ? chatFields : jsonFields)
         return function
     }

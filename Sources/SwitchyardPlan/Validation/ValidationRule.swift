@@ -23,6 +23,7 @@ public enum ValidationRules {
         VariantRules(),
         ExperimentationRules(),
         FileReferenceRules(),
+        SchemaFileRules(),
         TemplateSchemaRules(),
         TimeoutRules(),
         FunctionToolRules(),
