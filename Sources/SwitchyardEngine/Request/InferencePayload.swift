@@ -9,13 +9,29 @@ public struct InferencePayload: Sendable, Hashable {
         }
 
         public var role: Role
-        /// The message's text blocks, in order.
-        public var text: [String]
+        /// The message's content blocks, in order.
+        public var blocks: [ContentBlock]
 
         public init(role: Role, text: [String]) {
             self.role = role
-            self.text = text
+            blocks = text.map(ContentBlock.text)
         }
+
+        public init(role: Role, blocks: [ContentBlock]) {
+            self.role = role
+            self.blocks = blocks
+        }
+
+        /// The message's text blocks, in order (tool calls and results left out).
+        public var text: [String] {
+            blocks.compactMap { block -> String? in
+                guard case .text(let text) = block else { return nil }
+                return text
+            }
+        }
+
+        /// Whether the message carries tool calls or tool results.
+        public var hasToolBlocks: Bool { text.count != blocks.count }
     }
 
     /// The fields, in immutable shared storage so that every attempt of a request carries the conversation by
@@ -40,6 +56,8 @@ public struct InferencePayload: Sendable, Hashable {
         var stopSequences: [String]?
         var extraBody: [RequestExtra] = []
         var extraHeaders: [RequestExtra] = []
+        var tools: ToolSettings?
+        var jsonOutput: JSONOutputSettings?
     }
 
     private static let empty = Storage(Fields())
@@ -91,6 +109,18 @@ public struct InferencePayload: Sendable, Hashable {
         set { update { $0.extraHeaders = newValue } }
     }
 
+    /// The tools offered (chat functions with tools, or `additional_tools`).
+    public var tools: ToolSettings? {
+        get { storage.fields.tools }
+        set { update { $0.tools = newValue } }
+    }
+
+    /// JSON functions: the JSON mode override and the output schema.
+    public var jsonOutput: JSONOutputSettings? {
+        get { storage.fields.jsonOutput }
+        set { update { $0.jsonOutput = newValue } }
+    }
+
     public init(system: String? = nil, messages: [Message] = [], temperature: Double? = nil, maxTokens: Int? = nil,
                 topP: Double? = nil, seed: Int? = nil, stopSequences: [String]? = nil) {
         let fields = Fields(
@@ -128,12 +158,17 @@ public struct ProviderResponse: Sendable, Hashable {
     }
 
     public var text: String
+    /// Tool calls the model made, after the text.
+    public var toolCalls: [ProviderToolCall] = []
     public var inputTokens: Int?
     public var outputTokens: Int?
     public var finishReason: FinishReason?
 
-    public init(text: String, inputTokens: Int? = nil, outputTokens: Int? = nil, finishReason: FinishReason? = nil) {
+    public init(
+        text: String, toolCalls: [ProviderToolCall] = [], inputTokens: Int? = nil, outputTokens: Int? = nil, finishReason: FinishReason? = nil
+    ) {
         self.text = text
+        self.toolCalls = toolCalls
         self.inputTokens = inputTokens
         self.outputTokens = outputTokens
         self.finishReason = finishReason

@@ -18,7 +18,15 @@ struct VertexAnthropicAdapter: StreamingWireAdapter {
         AnthropicAdapter().parse(bytes, providerType: providerType)
     }
 
+    func parse(_ bytes: [UInt8], for attempt: ProviderAttempt) -> AttemptOutcome {
+        AnthropicAdapter().parse(bytes, for: attempt)
+    }
+
     func streamDecoder() -> any StreamDecoder {
         AnthropicAdapter().streamDecoder()
+    }
+
+    func streamDecoder(for attempt: ProviderAttempt) -> any StreamDecoder {
+        AnthropicAdapter().streamDecoder(for: attempt)
     }
 }
