@@ -52,7 +52,7 @@ public enum Compiler {
         var functions: [String: FunctionPlan] = [:]
         functions.reserveCapacity(config.functions.count)
         for function in config.functions {
-            functions[function.name.value] = FunctionLowering.lower(function, diagnostics: diagnostics)
+            functions[function.name.value] = FunctionLowering.lower(function, tools: config.tools, diagnostics: diagnostics)
         }
         var shorthandCredentials: [ProviderType: ResolvedCredentials] = [:]
         for type in ProviderType.allCases where type.hasShorthand {

@@ -8,6 +8,8 @@ call carried. What it answers depends on the first path segment of the provider'
   /fail/...      answers 500
   /garbled/...   streams one delta, then an event that is not JSON, then the rest
   /anthropic/... answers as Anthropic: "hello from claude"
+  /tools/...     calls the `get_weather` tool with {"city": "Paris"} (streamed as three deltas)
+  /json/...      answers {"name": "Ann", "age": 3}, through the `respond` tool when the request forces it
 """
 
 import http.server
@@ -30,7 +32,7 @@ class Received:
         self.authorization = authorization
         self.x_api_key = x_api_key
         self.stream = stream
-        self.body = body
+        self.body = body or {}
 
     def __repr__(self):
         return f"Received({self.path!r}, auth={self.authorization!r}, x-api-key={self.x_api_key!r}, stream={self.stream})"
@@ -46,7 +48,15 @@ class MockUpstream(http.server.BaseHTTPRequestHandler):
         MockUpstream.received.append(
             Received(self.path, self.headers.get("authorization"), self.headers.get("x-api-key"), stream, body))
         model = body.get("model", "?")
-        if self.path.startswith("/fail/"):
+        if self.path.startswith("/tools/"):
+            self.tool_stream() if stream else self.openai_message(
+                {"role": "assistant", "content": None, "tool_calls": [tool_call("call_1", "get_weather", '{"city":"Paris"}')]}, "tool_calls")
+        elif self.path.startswith("/json/"):
+            if (body.get("tool_choice") or {}).get("function", {}).get("name") == "respond":
+                self.openai_message({"role": "assistant", "content": None, "tool_calls": [tool_call("call_r", "respond", PERSON)]}, "tool_calls")
+            else:
+                self.openai_message({"role": "assistant", "content": PERSON}, "stop")
+        elif self.path.startswith("/fail/"):
             self.reply(500, {"error": "upstream exploded"})
         elif self.path.startswith("/anthropic/"):
             self.anthropic_stream() if stream else self.reply(200, {
@@ -59,6 +69,23 @@ class MockUpstream(http.server.BaseHTTPRequestHandler):
                 "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": model,
                 "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": "hello from " + model}}],
                 "usage": {"prompt_tokens": 11, "completion_tokens": 5, "total_tokens": 16}})
+
+    def openai_message(self, message, finish_reason):
+        self.reply(200, {"id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "m",
+                         "choices": [{"index": 0, "finish_reason": finish_reason, "message": message}],
+                         "usage": {"prompt_tokens": 11, "completion_tokens": 5, "total_tokens": 16}})
+
+    def tool_stream(self):
+        self.start_events()
+        base = {"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1, "model": "m"}
+        first = dict(tool_call("call_1", "get_weather", ""), index=0)
+        for delta in [{"role": "assistant", "content": None, "tool_calls": [first]},
+                      {"tool_calls": [{"index": 0, "function": {"arguments": '{"city":'}}]},
+                      {"tool_calls": [{"index": 0, "function": {"arguments": '"Paris"}'}}]}]:
+            self.event(dict(base, choices=[{"index": 0, "delta": delta, "finish_reason": None}]))
+        self.event(dict(base, choices=[{"index": 0, "delta": {}, "finish_reason": "tool_calls"}]))
+        self.event(dict(base, choices=[], usage={"prompt_tokens": 11, "completion_tokens": 5, "total_tokens": 16}))
+        self.event("[DONE]")
 
     def reply(self, status, payload):
         data = json.dumps(payload).encode()
@@ -104,6 +131,13 @@ class MockUpstream(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+
+PERSON = '{"name":"Ann","age":3}'
+
+
+def tool_call(call_id, name, arguments):
+    return {"id": call_id, "type": "function", "function": {"name": name, "arguments": arguments}}
 
 
 @contextmanager
@@ -184,6 +218,27 @@ def openai_provider(base, model, name, path, key="env::CLIENT_CHECK_OPENAI_KEY")
     """A `[models.M.providers.P]` table of type openai pointing at the mock's `path` folder."""
     return (f'[models.{model}.providers.{name}]\ntype = "openai"\napi_base = "{base}/{path}/v1/"\n'
             f'model_name = "{name}-wire"\napi_key_location = "{key}"\n\n')
+
+
+def tools_and_json_functions(base, folder):
+    """A chat function `weather_fn` offering the `get_weather` tool (mock `/tools/`) and a JSON function `person_fn`
+    (mock `/json/`) with variants `strict` and `tool`; the schema files are written to `folder`."""
+    weather = os.path.join(folder, "get_weather.json")
+    person = os.path.join(folder, "person.json")
+    with open(weather, "w") as f:
+        f.write('{"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"], "additionalProperties": false}')
+    with open(person, "w") as f:
+        f.write('{"type": "object", "properties": {"name": {"type": "string"}, "age": {"type": "integer", "minimum": 0}},'
+                ' "required": ["name", "age"]}')
+    return ('[models.tools_model]\nrouting = ["tooling"]\n\n' + openai_provider(base, "tools_model", "tooling", "tools")
+            + '[models.json_model]\nrouting = ["structured"]\n\n' + openai_provider(base, "json_model", "structured", "json")
+            + f'[tools.get_weather]\ndescription = "Get the weather"\nparameters = "{weather}"\nstrict = true\n\n'
+            + '[functions.weather_fn]\ntype = "chat"\ntools = ["get_weather"]\n\n'
+            + '[functions.weather_fn.variants.only]\ntype = "chat_completion"\nmodel = "tools_model"\n\n'
+            + f'[functions.person_fn]\ntype = "json"\noutput_schema = "{person}"\n\n'
+            + '[functions.person_fn.variants.strict]\ntype = "chat_completion"\nmodel = "json_model"\njson_mode = "strict"\n\n'
+            + '[functions.person_fn.variants.tool]\ntype = "chat_completion"\nmodel = "json_model"\njson_mode = "tool"\n\n'
+            + '[functions.person_fn.experimentation]\ntype = "static"\ncandidate_variants = ["strict"]\nfallback_variants = ["tool"]\n\n')
 
 
 def chat_function(name, variants):

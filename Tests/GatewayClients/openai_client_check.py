@@ -10,6 +10,7 @@ writes a config pointing at it, starts the gateway binary on a free port, and ch
   - `extra_body={"tensorzero::credentials": ...}` reaching the upstream's Authorization header;
   - fallback to the next provider when the first answers 500;
   - errors surfacing as `openai.APIStatusError` with TensorZero's status and message;
+  - a JSON function through `response_format` and a tool call (`tools` in, `tool_calls` out, also streamed);
   - streaming: text deltas in order, usage in the closing chunk when `stream_options.include_usage` asks for
     it, fallback before the first chunk, an error before streaming as an ordinary HTTP error, an error after
     the start as an error event.
@@ -18,15 +19,18 @@ Usage: openai_client_check.py [PATH_TO_SWITCHYARD_BINARY]   (default: .build/deb
 Exit status 0 when every check holds.
 """
 
+import json
 import sys
+import tempfile
 
 import openai
 
-from client_harness import Checks, MockUpstream, chat_function, gateway, mock_upstream, openai_provider, switchyard_binary
+from client_harness import (Checks, MockUpstream, chat_function, gateway, mock_upstream, openai_provider, switchyard_binary,
+                            tools_and_json_functions)
 
 
-def config(base):
-    return ('[models.ok_model]\nrouting = ["primary"]\n\n' + openai_provider(base, "ok_model", "primary", "ok")
+def config(base, folder):
+    return (tools_and_json_functions(base, folder) + '[models.ok_model]\nrouting = ["primary"]\n\n' + openai_provider(base, "ok_model", "primary", "ok")
             + '[models.fallback_model]\nrouting = ["broken", "backup"]\n\n'
             + openai_provider(base, "fallback_model", "broken", "fail") + openai_provider(base, "fallback_model", "backup", "ok")
             + '[models.dynamic_model]\nrouting = ["customer"]\n\n'
@@ -134,13 +138,46 @@ def streaming(client, checks, messages):
                      (error, seen))
 
 
+def json_and_tools(client, checks):
+    received = MockUpstream.received
+    user = [{"role": "user", "content": "who?"}]
+    r = client.chat.completions.create(model="tensorzero::function_name::person_fn", messages=user,
+                                       response_format={"type": "json_object"})
+    checks.check("json: content is the JSON output", json.loads(r.choices[0].message.content) == {"name": "Ann", "age": 3}, r)
+    checks.check("json: json_object asks for json_mode on", received[-1].body.get("response_format") == {"type": "json_object"},
+                 received[-1].body)
+
+    tools = [{"type": "function", "function": {"name": "lookup", "description": "Look up", "parameters": {"type": "object"}}}]
+    r = client.chat.completions.create(model="tensorzero::function_name::weather_fn", messages=user, tools=tools, tool_choice="required")
+    call = r.choices[0].message.tool_calls[0]
+    checks.check("tools: tool_calls", (call.id, call.function.name, call.function.arguments) == ("call_1", "get_weather", '{"city":"Paris"}')
+                 and r.choices[0].finish_reason == "tool_calls", r.choices[0])
+    sent = received[-1].body
+    checks.check("tools: function and request tools offered", [t["function"]["name"] for t in sent.get("tools", [])] == ["get_weather", "lookup"]
+                 and sent.get("tool_choice") == "required", sent)
+
+    history = user + [{"role": "assistant", "content": None, "tool_calls": [{"id": "call_1", "type": "function",
+                       "function": {"name": "get_weather", "arguments": '{"city":"Paris"}'}}]},
+                      {"role": "tool", "tool_call_id": "call_1", "content": "20C"}]
+    client.chat.completions.create(model="tensorzero::function_name::weather_fn", messages=history)
+    sent = received[-1].body.get("messages", [])
+    checks.check("tools: tool messages sent back (no null content, as TensorZero sends them)",
+                 sent[1:] == [{"role": "assistant", "tool_calls": history[1]["tool_calls"]}, history[2]], sent)
+
+    chunks = list(client.chat.completions.create(model="tensorzero::function_name::weather_fn", messages=user, stream=True))
+    deltas = [d for c in chunks if c.choices for d in (c.choices[0].delta.tool_calls or [])]
+    checks.check("tools: streamed tool_calls", "".join(d.function.arguments or "" for d in deltas) == '{"city":"Paris"}'
+                 and deltas[0].function.name == "get_weather" and {d.index for d in deltas} == {0}, deltas)
+
+
 def main():
     checks = Checks()
-    with mock_upstream() as base:
-        with gateway(switchyard_binary(), config(base), {"CLIENT_CHECK_OPENAI_KEY": "sk-static-openai"}, checks) as url:
+    with mock_upstream() as base, tempfile.TemporaryDirectory() as folder:
+        with gateway(switchyard_binary(), config(base, folder), {"CLIENT_CHECK_OPENAI_KEY": "sk-static-openai"}, checks) as url:
             client = openai.OpenAI(base_url=f"{url}/openai/v1", api_key="unused", max_retries=0)
             messages = [{"role": "system", "content": "be brief"}, {"role": "user", "content": "hi"}]
             non_streaming(client, checks, messages)
+            json_and_tools(client, checks)
             streaming(client, checks, messages)
     return checks.finish()
 

@@ -13,6 +13,8 @@ writes a config pointing at it, starts the gateway binary on a free port, and ch
     failing);
   - a templated function: a `system` object, a `template` content block and a legacy `user_template`,
     rendered before the upstream call, and a template no variant has answered with TensorZero's 400;
+  - a JSON function (`output.raw` / `output.parsed`, json_mode `strict` and `tool`) and a tool call (name,
+    parsed arguments, the tool offered upstream, streamed tool-call chunks);
   - streaming: text chunks with block ids, usage and finish reason in the closing chunk, fallback before the
     first chunk, an error before streaming as an HTTP error, an error after the start raised mid-iteration,
     Anthropic's event stream.
@@ -28,7 +30,8 @@ import uuid
 
 from tensorzero import ChatInferenceResponse, TensorZeroError, TensorZeroGateway
 
-from client_harness import Checks, MockUpstream, chat_function, gateway, mock_upstream, openai_provider, switchyard_binary
+from client_harness import (Checks, MockUpstream, chat_function, gateway, mock_upstream, openai_provider, switchyard_binary,
+                            tools_and_json_functions)
 
 INPUT = {"system": "be brief", "messages": [{"role": "user", "content": "hi"}]}
 
@@ -49,8 +52,8 @@ def templated_function(folder):
             f'templates.card.path = "{folder}/card.minijinja"\n\n')
 
 
-def config(base, templates):
-    return ('[models.ok_model]\nrouting = ["primary"]\n\n' + openai_provider(base, "ok_model", "primary", "ok")
+def config(base, folder):
+    return (tools_and_json_functions(base, folder) + '[models.ok_model]\nrouting = ["primary"]\n\n' + openai_provider(base, "ok_model", "primary", "ok")
             + '[models.other_model]\nrouting = ["secondary"]\n\n' + openai_provider(base, "other_model", "secondary", "ok")
             + '[models.fallback_model]\nrouting = ["broken", "backup"]\n\n'
             + openai_provider(base, "fallback_model", "broken", "fail") + openai_provider(base, "fallback_model", "backup", "ok")
@@ -63,7 +66,7 @@ def config(base, templates):
             + chat_function("chat_fn", {"only": "ok_model"}) + chat_function("two_fn", {"first": "ok_model", "second": "other_model"})
             + chat_function("fallback_fn", {"only": "fallback_model"}) + chat_function("failing_fn", {"only": "failing_model"})
             + chat_function("dynamic_fn", {"only": "dynamic_model"}) + chat_function("garbled_fn", {"only": "garbled_model"})
-            + chat_function("claude_fn", {"only": "claude"}) + templated_function(templates))
+            + chat_function("claude_fn", {"only": "claude"}) + templated_function(folder))
 
 
 def text_of(response):
@@ -130,6 +133,39 @@ def non_streaming(client, checks):
     error = error_of(lambda: client.inference(function_name="chat_fn", model_name="ok_model", input=INPUT))
     checks.check("function and model together are a 400", error is not None and error.status_code == 400
                  and "Only one of `function_name` or `model_name`" in error.text, error)
+
+
+def json_and_tools(client, checks):
+    received = MockUpstream.received
+    r = client.inference(function_name="person_fn", input=INPUT)
+    checks.check("json: output parsed", (r.output.raw, r.output.parsed) == ('{"name":"Ann","age":3}', {"name": "Ann", "age": 3}), r)
+    sent = received[-1].body.get("response_format", {})
+    checks.check("json: strict mode sends the schema", sent.get("type") == "json_schema"
+                 and sent["json_schema"]["schema"]["required"] == ["name", "age"], sent)
+    r = client.inference(function_name="person_fn", input=INPUT, variant_name="tool")
+    checks.check("json: tool mode answers through `respond`", r.output.parsed == {"name": "Ann", "age": 3}
+                 and received[-1].body.get("tool_choice") == {"type": "function", "function": {"name": "respond"}}, (r, received[-1].body))
+
+    r = client.inference(function_name="weather_fn", input={"messages": [{"role": "user", "content": "weather in Paris?"}]})
+    call = r.content[0]
+    checks.check("tools: tool call", (call.type, call.id, call.name, call.arguments, call.raw_arguments)
+                 == ("tool_call", "call_1", "get_weather", {"city": "Paris"}, '{"city":"Paris"}'), r.content)
+    checks.check("tools: finish reason", r.finish_reason.value == "tool_call", r.finish_reason)
+    tools = received[-1].body.get("tools", [])
+    checks.check("tools: offered upstream", [t["function"]["name"] for t in tools] == ["get_weather"] and tools[0]["strict"] is True, tools)
+
+    history = {"messages": [{"role": "user", "content": "weather in Paris?"},
+                            {"role": "assistant", "content": [{"type": "tool_call", "id": "call_1", "name": "get_weather", "arguments": {"city": "Paris"}}]},
+                            {"role": "user", "content": [{"type": "tool_result", "id": "call_1", "name": "get_weather", "result": "20C"}]}]}
+    client.inference(function_name="weather_fn", input=history)
+    messages = received[-1].body.get("messages", [])
+    checks.check("tools: tool call and result sent back", [m["role"] for m in messages] == ["user", "assistant", "tool"]
+                 and messages[2] == {"role": "tool", "tool_call_id": "call_1", "content": "20C"}, messages)
+
+    chunks = list(client.inference(function_name="weather_fn", input=INPUT, stream=True))
+    pieces = [block for chunk in chunks for block in chunk.content if block.type == "tool_call"]
+    checks.check("tools: streamed tool call", [p.raw_arguments for p in pieces] == ["", '{"city":', '"Paris"}']
+                 and pieces[0].raw_name == "get_weather" and {p.id for p in pieces} == {"call_1"}, pieces)
 
 
 def streaming(client, checks):
@@ -213,14 +249,15 @@ def templated(client, checks):
 def main():
     checks = Checks()
     env = {"CLIENT_CHECK_OPENAI_KEY": "sk-static-openai", "CLIENT_CHECK_ANTHROPIC_KEY": "sk-static-anthropic"}
-    with tempfile.TemporaryDirectory() as templates, mock_upstream() as base:
+    with tempfile.TemporaryDirectory() as folder, mock_upstream() as base:
         for name, text in TEMPLATES.items():
-            with open(os.path.join(templates, name), "w") as f:
+            with open(os.path.join(folder, name), "w") as f:
                 f.write(text)
-        with gateway(switchyard_binary(), config(base, templates), env, checks) as url:
+        with gateway(switchyard_binary(), config(base, folder), env, checks) as url:
             client = TensorZeroGateway.build_http(gateway_url=url)
             non_streaming(client, checks)
             templated(client, checks)
+            json_and_tools(client, checks)
             streaming(client, checks)
     return checks.finish()
 

@@ -19,6 +19,10 @@ public struct FunctionConfig: Sendable {
     /// Schema paths by role (`system_schema`, `user_schema`, `assistant_schema`, `output_schema`) and by name
     /// (`schemas.NAME`, from `[functions.F.schemas.NAME] path = …`).
     public var schemas: [String: Located<String>]
+    /// `tool_choice` (chat functions): `none`, `auto`, `required`, or `{ specific = "NAME" }` as `specific::NAME`.
+    public var toolChoice: Located<String>?
+    /// `parallel_tool_calls` (chat functions).
+    public var parallelToolCalls: Bool?
 
     /// The variant named `name`, if any.
     public func variant(named name: String) -> VariantConfig? {
@@ -50,7 +54,7 @@ public struct FunctionConfig: Sendable {
         }
         var function = FunctionConfig(
             name: name, kind: kind, path: path, location: value.location, variants: [], experimentation: nil,
-            tools: [], schemas: [:]
+            tools: [], schemas: [:], toolChoice: nil, parallelToolCalls: nil
         )
         if let variants = reader.table("variants", required: true) {
             function.variants.reserveCapacity(variants.table.count)
@@ -67,8 +71,8 @@ public struct FunctionConfig: Sendable {
         }
         if kind == .chat {
             function.tools = reader.stringArray("tools") ?? []
-            _ = reader.bool("parallel_tool_calls")
-            reader.accept(["tool_choice"])
+            function.parallelToolCalls = reader.bool("parallel_tool_calls")?.value
+            function.toolChoice = ToolChoiceConfig.read(from: &reader)
         }
         if let named = reader.table("schemas") {
             for entry in named.table.entries {

@@ -12,42 +12,28 @@ public struct InferencePayload: Sendable, Hashable {
         }
 
         public var role: Role
-        /// The message's content blocks as the request sent them; once rendered, text only.
-        public var content: [InputBlock]
-
-        /// The text of the message's blocks, in order (what adapters send; a rendered message has no
-        /// template blocks).
-        public var text: [String] {
-            content.compactMap(\.text)
-        }
+        /// The message's content blocks, in order; template arguments until the engine renders them.
+        public var blocks: [ContentBlock]
 
         public init(role: Role, text: [String]) {
             self.role = role
-            content = text.map(InputBlock.text)
+            blocks = text.map(ContentBlock.text)
         }
 
-        public init(role: Role, content: [InputBlock]) {
+        public init(role: Role, blocks: [ContentBlock]) {
             self.role = role
-            self.content = content
+            self.blocks = blocks
         }
-    }
 
-    /// One content block of a message, before rendering.
-    public enum InputBlock: Sendable, Hashable {
-        /// Text; a variant's role template without a schema wraps it (`user_text` / `assistant_text`).
-        case text(String)
-        /// Arguments for the variant's template `name`: a `template` block, or the legacy `text` block with
-        /// `arguments` and object content (named after the message's role).
-        case template(name: String, arguments: JSONValue)
-        /// `raw_text`: sent as it is, never templated.
-        case rawText(String)
+        /// The message's text, block by block (`text` and `raw_text`; template arguments, tool calls and
+        /// results left out). A rendered message's templates are text.
+        public var text: [String] {
+            blocks.compactMap(\.text)
+        }
 
-        /// The block's text, or nil for template arguments.
-        public var text: String? {
-            switch self {
-            case .text(let text), .rawText(let text): text
-            case .template: nil
-            }
+        /// Whether the message carries tool calls or tool results.
+        public var hasToolBlocks: Bool {
+            blocks.contains { $0.isToolBlock }
         }
     }
 
@@ -74,6 +60,8 @@ public struct InferencePayload: Sendable, Hashable {
         var stopSequences: [String]?
         var extraBody: [RequestExtra] = []
         var extraHeaders: [RequestExtra] = []
+        var tools: ToolSettings?
+        var jsonOutput: JSONOutputSettings?
     }
 
     private static let empty = Storage(Fields())
@@ -91,7 +79,13 @@ public struct InferencePayload: Sendable, Hashable {
 
     /// Whether any part of the input is template arguments rather than text.
     public var hasTemplateArguments: Bool {
-        systemArguments != nil || messages.contains { $0.content.contains { $0.text == nil } }
+        systemArguments != nil || messages.contains { $0.blocks.contains { $0.isTemplate } }
+    }
+
+    /// Whether rendering has anything to do without templates: template arguments (an error then) or
+    /// `raw_text` blocks (sent as text).
+    var hasUnrenderedBlocks: Bool {
+        hasTemplateArguments || messages.contains { $0.blocks.contains { if case .rawText = $0 { true } else { false } } }
     }
 
     public var messages: [Message] {
@@ -136,6 +130,18 @@ public struct InferencePayload: Sendable, Hashable {
         set { update { $0.extraHeaders = newValue } }
     }
 
+    /// The tools offered (chat functions with tools, or `additional_tools`).
+    public var tools: ToolSettings? {
+        get { storage.fields.tools }
+        set { update { $0.tools = newValue } }
+    }
+
+    /// JSON functions: the JSON mode override and the output schema.
+    public var jsonOutput: JSONOutputSettings? {
+        get { storage.fields.jsonOutput }
+        set { update { $0.jsonOutput = newValue } }
+    }
+
     public init(system: String? = nil, messages: [Message] = [], temperature: Double? = nil, maxTokens: Int? = nil,
                 topP: Double? = nil, seed: Int? = nil, stopSequences: [String]? = nil) {
         let fields = Fields(
@@ -173,12 +179,17 @@ public struct ProviderResponse: Sendable, Hashable {
     }
 
     public var text: String
+    /// Tool calls the model made, after the text.
+    public var toolCalls: [ProviderToolCall] = []
     public var inputTokens: Int?
     public var outputTokens: Int?
     public var finishReason: FinishReason?
 
-    public init(text: String, inputTokens: Int? = nil, outputTokens: Int? = nil, finishReason: FinishReason? = nil) {
+    public init(
+        text: String, toolCalls: [ProviderToolCall] = [], inputTokens: Int? = nil, outputTokens: Int? = nil, finishReason: FinishReason? = nil
+    ) {
         self.text = text
+        self.toolCalls = toolCalls
         self.inputTokens = inputTokens
         self.outputTokens = outputTokens
         self.finishReason = finishReason

@@ -29,7 +29,7 @@ enum InputRendering {
             return .invalidMessage("System message has non-string content but there is no template `system` in any variant")
         }
         for (index, message) in payload.messages.enumerated() {
-            for case .template(let name, _) in message.content where !templateNames.contains(name) {
+            for case .template(let name, _) in message.blocks where !templateNames.contains(name) {
                 return .invalidMessage("Message at index \(index) has non-string content but there is no template `\(name)` in any variant")
             }
         }
@@ -38,15 +38,15 @@ enum InputRendering {
 
     /// `payload` rendered for `variant`.
     static func render(_ payload: InferencePayload, for variant: VariantPlan) -> Result<InferencePayload, InferenceError> {
-        guard !variant.templates.isEmpty || payload.hasTemplateArguments else { return .success(payload) }
+        guard !variant.templates.isEmpty || payload.hasUnrenderedBlocks else { return .success(payload) }
         do throws(InferenceError) {
             var rendered = payload
             rendered.system = try system(payload, variant)
             rendered.systemArguments = nil
             rendered.messages = try payload.messages.map { message throws(InferenceError) in
-                var blocks: [InferencePayload.InputBlock] = []
-                for block in message.content { blocks.append(.text(try text(of: block, role: message.role.rawValue, variant))) }
-                return InferencePayload.Message(role: message.role, content: blocks)
+                var blocks: [ContentBlock] = []
+                for block in message.blocks { blocks.append(try renderedBlock(block, role: message.role.rawValue, variant)) }
+                return InferencePayload.Message(role: message.role, blocks: blocks)
             }
             return .success(rendered)
         } catch {
@@ -70,12 +70,14 @@ enum InputRendering {
         return try render(template, payload.systemArguments ?? .object([:]))
     }
 
-    private static func text(of block: InferencePayload.InputBlock, role: String, _ variant: VariantPlan) throws(InferenceError) -> String {
+    /// The block as sent: text wrapped or rendered by the variant's templates; tool calls and results as they are.
+    private static func renderedBlock(_ block: ContentBlock, role: String, _ variant: VariantPlan) throws(InferenceError) -> ContentBlock {
         switch block {
-        case .rawText(let text): return text
+        case .toolCall, .toolResult: return block
+        case .rawText(let text): return .text(text)
         case .text(let text):
-            guard let template = variant.templates[role], template.isRoleField else { return text }
-            return try render(template, .object(["\(role)_text": .string(text)]))
+            guard let template = variant.templates[role], template.isRoleField else { return block }
+            return .text(try render(template, .object(["\(role)_text": .string(text)])))
         case .template(let name, let arguments):
             guard let template = variant.templates[name] else { throw .invalidMessage("Template `\(name)` not found") }
             if template.isRoleField, variant.schemas[name] == nil {
@@ -83,7 +85,7 @@ enum InputRendering {
                     "Request message content \(arguments.compactText) is not a string but `input_wrappers.\(role)` is set in the variant config"
                 )
             }
-            return try render(template, arguments)
+            return .text(try render(template, arguments))
         }
     }
 

@@ -14,10 +14,15 @@ enum GatewayRoutes {
         router.post("/inference") { request, _ in
             await handle(request, gateway: gateway, endpoint: "/inference", parse: InferenceRequestParser.parse,
                          error: InferenceResponseBody.error, stream: { stream, result, parsed, id in
-                let format = InferenceStreamChunks(result, inferenceID: id, kind: gateway.functionKind(parsed.request.target))
+                let format = InferenceStreamChunks(
+                    result, inferenceID: id, kind: gateway.functionKind(parsed.request.target), jsonMode: gateway.jsonMode(parsed, variant: result.variant)
+                )
                 return StreamingResponse(stream: stream, deadline: result.streamDeadline, format: format, clock: gateway.clock).response()
             }) { result, response, parsed, id in
-                InferenceResponseBody.success(result, response: response, inferenceID: id, kind: gateway.functionKind(parsed.request.target))
+                InferenceResponseBody.success(
+                    result, response: response, inferenceID: id, kind: gateway.functionKind(parsed.request.target),
+                    payload: parsed.request.payload, jsonMode: gateway.jsonMode(parsed, variant: result.variant)
+                )
             }
         }
         router.post("/openai/v1/chat/completions") { request, _ in
@@ -27,7 +32,7 @@ enum GatewayRoutes {
                 return StreamingResponse(stream: stream, deadline: result.streamDeadline, format: format, clock: gateway.clock).response()
             }) { result, response, parsed, id in
                 OpenAIResponseBody.success(result, response: response, inferenceID: id, target: parsed.request.target,
-                                           created: Int(Date().timeIntervalSince1970))
+                                           created: Int(Date().timeIntervalSince1970), jsonMode: gateway.jsonMode(parsed, variant: result.variant))
             }
         }
         router.get("/health") { _, _ in json(200, ["gateway": "ok"]) }
@@ -48,10 +53,11 @@ enum GatewayRoutes {
         error: (String) -> [String: Any], stream: (UpstreamStream, InferenceResult, ParsedInference, EpisodeID) -> Response,
         success: (InferenceResult, ProviderResponse, ParsedInference, EpisodeID) -> [String: Any]
     ) async -> Response {
-        let parsed: ParsedInference
+        var parsed: ParsedInference
         do {
             let body = try await request.body.collect(upTo: maxRequestBytes)
             parsed = try parse(Array(buffer: body))
+            try gateway.resolveInterface(&parsed)
         } catch let failure as GatewayError {
             return json(failure.status, error(failure.message))
         } catch let failure {

@@ -25,8 +25,8 @@ enum ChatInput {
 
     /// One `/inference` message's content: a string, an object of template arguments (named after the role),
     /// or blocks: `text` (with `text`, or legacy `arguments` for the role's template), `template` (`name`,
-    /// `arguments`) and `raw_text` (`value`).
-    static func contentBlocks(_ content: Any?, role: InferencePayload.Message.Role, path: String) throws -> [InferencePayload.InputBlock] {
+    /// `arguments`), `raw_text` (`value`), `tool_call` and `tool_result`.
+    static func contentBlocks(_ content: Any?, role: InferencePayload.Message.Role, path: String) throws -> [ContentBlock] {
         if let text = content as? String { return [.text(text)] }
         if let object = content as? [String: Any] { return [.template(name: role.rawValue, arguments: try arguments(object, path: path))] }
         guard let blocks = content as? [Any] else {
@@ -37,6 +37,7 @@ enum ChatInput {
             guard let object = block as? [String: Any] else {
                 throw GatewayError.badRequest("Failed to deserialize JSON: `\(blockPath)`: expected a content block object")
             }
+            if let tool = try toolBlock(object, path: blockPath) { return tool }
             switch object["type"] as? String ?? "text" {
             case "text":
                 if let text = object["text"] as? String { return .text(text) }
@@ -50,7 +51,7 @@ enum ChatInput {
             default: break
             }
             throw GatewayError.badRequest(
-                "Unsupported content block at `\(blockPath)`: this gateway build serves `text`, `template` and `raw_text` blocks"
+                "Unsupported content block at `\(blockPath)`: this gateway build serves `text`, `template`, `raw_text`, `tool_call` and `tool_result` blocks"
             )
         }
     }

@@ -8,6 +8,8 @@ struct ParsedInference: Sendable {
     var tags: [String: String]
     /// `stream_options.include_usage` (OpenAI-compatible endpoint): whether the stream's closing chunk carries usage.
     var includeStreamUsage = false
+    /// The request's tool and JSON-output fields, merged into `request.payload` once the function is known.
+    var interface = RequestInterface()
 }
 
 /// Reads a `POST /inference` body (reference §5.1) into an engine request.
@@ -32,7 +34,7 @@ enum InferenceRequestParser {
                 }
                 let role = try ChatInput.role(message["role"], path: path)
                 payload.messages.append(InferencePayload.Message(
-                    role: role, content: try ChatInput.contentBlocks(message["content"], role: role, path: "\(path).content")
+                    role: role, blocks: try ChatInput.contentBlocks(message["content"], role: role, path: "\(path).content")
                 ))
             }
         } else {
@@ -50,7 +52,9 @@ enum InferenceRequestParser {
             target: target, episodeID: episode, pinnedVariant: try body.string("variant_name"), credentials: credentials,
             stream: try body.bool("stream") ?? false, payload: payload
         )
-        return ParsedInference(request: request, dryrun: try body.bool("dryrun") ?? false, tags: tags)
+        return ParsedInference(
+            request: request, dryrun: try body.bool("dryrun") ?? false, tags: tags, interface: try RequestInterface.parse(body)
+        )
     }
 
     /// Exactly one of `function_name` / `model_name` (TensorZero's `InvalidInferenceTarget`).

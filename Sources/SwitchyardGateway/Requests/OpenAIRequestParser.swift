@@ -37,7 +37,8 @@ enum OpenAIRequestParser {
         )
         return ParsedInference(
             request: request, dryrun: try body.bool("tensorzero::dryrun") ?? false, tags: tags,
-            includeStreamUsage: try body.fields("stream_options")?.bool("include_usage") ?? false
+            includeStreamUsage: try body.fields("stream_options")?.bool("include_usage") ?? false,
+            interface: try OpenAIToolFields.interface(body)
         )
     }
 
@@ -70,12 +71,18 @@ enum OpenAIRequestParser {
                 system += try ChatInput.textBlocks(message["content"], path: "\(path).content")
                 continue
             }
+            if role == "tool" {
+                payload.messages.append(InferencePayload.Message(role: .user, blocks: [try OpenAIToolFields.toolResult(message, path: path)]))
+                continue
+            }
             guard role == "user" || role == "assistant" else {
                 throw GatewayError.badRequest("Invalid request to OpenAI-compatible endpoint: `\(path).role` `\(role ?? "null")` is not supported by this gateway build")
             }
             let content = message["content"] is String || message["content"] is [Any] ? message["content"] : ""
             payload.messages.append(InferencePayload.Message(
-                role: try ChatInput.role(role, path: path), text: try ChatInput.textBlocks(content, path: "\(path).content")
+                role: try ChatInput.role(role, path: path),
+                blocks: try ChatInput.textBlocks(content, path: "\(path).content").filter { !$0.isEmpty || message["tool_calls"] == nil }
+                    .map(ContentBlock.text) + OpenAIToolFields.toolCalls(message, path: path)
             ))
         }
         payload.system = system.isEmpty ? nil : system.joined(separator: "\n")

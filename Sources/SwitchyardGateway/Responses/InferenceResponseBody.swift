@@ -5,7 +5,11 @@ import SwitchyardEngine
 /// `POST /inference` bodies (reference §5.2, §5.3).
 enum InferenceResponseBody {
     /// A served chat (`content`) or JSON (`output: {raw, parsed}`) inference.
-    static func success(_ result: InferenceResult, response: ProviderResponse, inferenceID: EpisodeID, kind: FunctionConfig.Kind) -> [String: Any] {
+    /// Tool calls are checked against `payload.tools`, JSON output against `payload.jsonOutput`'s schema.
+    static func success(
+        _ result: InferenceResult, response: ProviderResponse, inferenceID: EpisodeID, kind: FunctionConfig.Kind,
+        payload: InferencePayload = InferencePayload(), jsonMode: String? = nil
+    ) -> [String: Any] {
         var body: [String: Any] = [
             "inference_id": inferenceID.description,
             "episode_id": result.episodeID.description,
@@ -14,10 +18,10 @@ enum InferenceResponseBody {
         ]
         switch kind {
         case .chat:
-            body["content"] = [["type": "text", "text": response.text]]
+            let text: [[String: Any]] = response.text.isEmpty && !response.toolCalls.isEmpty ? [] : [["type": "text", "text": response.text]]
+            body["content"] = text + response.toolCalls.map { ToolCallContent.block($0, tools: payload.tools) }
         case .json:
-            let parsed = try? JSONSerialization.jsonObject(with: Data(response.text.utf8), options: [])
-            body["output"] = ["raw": response.text, "parsed": parsed ?? NSNull()]
+            body["output"] = JSONOutputContent.output(response, settings: payload.jsonOutput, mode: jsonMode)
         }
         if let reason = response.finishReason { body["finish_reason"] = reason.rawValue }
         return body

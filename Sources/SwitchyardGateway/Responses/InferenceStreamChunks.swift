@@ -10,26 +10,33 @@ struct InferenceStreamChunks: StreamEventFormat {
     let episodeID: EpisodeID
     let variant: String
     let kind: FunctionConfig.Kind
+    /// A JSON function's mode: in `tool` mode its `raw` is the forced tool call's arguments.
+    let jsonMode: String?
 
     /// The chunks of `result`'s stream.
-    init(_ result: InferenceResult, inferenceID: EpisodeID, kind: FunctionConfig.Kind) {
-        self.init(inferenceID: inferenceID, episodeID: result.episodeID, variant: result.variant ?? "", kind: kind)
+    init(_ result: InferenceResult, inferenceID: EpisodeID, kind: FunctionConfig.Kind, jsonMode: String? = nil) {
+        self.init(inferenceID: inferenceID, episodeID: result.episodeID, variant: result.variant ?? "", kind: kind, jsonMode: jsonMode)
     }
 
-    init(inferenceID: EpisodeID, episodeID: EpisodeID, variant: String, kind: FunctionConfig.Kind) {
+    init(inferenceID: EpisodeID, episodeID: EpisodeID, variant: String, kind: FunctionConfig.Kind, jsonMode: String? = nil) {
         self.inferenceID = inferenceID
         self.episodeID = episodeID
         self.variant = variant
         self.kind = kind
+        self.jsonMode = jsonMode
     }
 
     mutating func content(_ chunk: StreamChunk) -> [String: Any]? {
         switch kind {
         case .chat:
-            guard !chunk.text.isEmpty else { return nil }
-            return header(["content": chunk.text.map { ["type": "text", "id": $0.id, "text": $0.text] }])
+            guard !chunk.text.isEmpty || !chunk.toolCalls.isEmpty else { return nil }
+            let text = chunk.text.map { ["type": "text", "id": $0.id, "text": $0.text] as [String: Any] }
+            let calls = chunk.toolCalls.map { call in
+                ["type": "tool_call", "id": call.id, "raw_name": call.name ?? "", "raw_arguments": call.arguments] as [String: Any]
+            }
+            return header(["content": text + calls])
         case .json:
-            let raw = chunk.text.map(\.text).joined()
+            let raw = jsonMode == "tool" ? chunk.toolCalls.map(\.arguments).joined() : chunk.text.map(\.text).joined()
             return raw.isEmpty ? nil : header(["raw": raw])
         }
     }

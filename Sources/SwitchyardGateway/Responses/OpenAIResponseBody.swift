@@ -4,8 +4,10 @@ import SwitchyardEngine
 /// `POST /openai/v1/chat/completions` bodies, shaped as OpenAI's (reference §5.4).
 enum OpenAIResponseBody {
     /// A `chat.completion` object; `model` names the function and variant, or the model.
+    /// A JSON function's `content` is its raw output (the forced tool call's arguments in `tool` mode).
     static func success(
-        _ result: InferenceResult, response: ProviderResponse, inferenceID: EpisodeID, target: InferenceRequest.Target, created: Int
+        _ result: InferenceResult, response: ProviderResponse, inferenceID: EpisodeID, target: InferenceRequest.Target, created: Int,
+        jsonMode: String? = nil
     ) -> [String: Any] {
         let model = model(target, variant: result.variant ?? "")
         let prompt = response.inputTokens ?? 0
@@ -21,10 +23,22 @@ enum OpenAIResponseBody {
                 "index": 0,
                 "finish_reason": finishReason(response.finishReason),
                 "logprobs": NSNull(),
-                "message": ["role": "assistant", "content": response.text, "tool_calls": [Any]()] as [String: Any],
+                "message": message(response, jsonMode: jsonMode),
             ] as [String: Any]],
             "usage": ["prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion],
         ]
+    }
+
+    /// The assistant message: its text (`null` when the model only called tools) and its tool calls.
+    static func message(_ response: ProviderResponse, jsonMode: String?) -> [String: Any] {
+        if jsonMode == "tool" {
+            return ["role": "assistant", "content": response.toolCalls.first?.arguments ?? response.text, "tool_calls": [Any]()]
+        }
+        let calls = response.toolCalls.map { call in
+            ["id": call.id, "type": "function", "function": ["name": call.name, "arguments": call.arguments]] as [String: Any]
+        }
+        let content: Any = response.text.isEmpty && !calls.isEmpty ? NSNull() : response.text
+        return ["role": "assistant", "content": content, "tool_calls": calls]
     }
 
     /// The response `model`: the function and the variant that served, or the model.

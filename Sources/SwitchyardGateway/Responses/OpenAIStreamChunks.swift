@@ -14,6 +14,8 @@ struct OpenAIStreamChunks: StreamEventFormat {
     let kind: FunctionConfig.Kind
     let includeUsage: Bool
     private var roleSent = false
+    /// Each streamed tool call's `index`, by id, in order of first appearance.
+    private var toolCallIndexes: [String: Int] = [:]
 
     /// The chunks of `result`'s stream for the request `parsed`, created now.
     init(_ result: InferenceResult, parsed: ParsedInference, inferenceID: EpisodeID, kind: FunctionConfig.Kind) {
@@ -34,10 +36,19 @@ struct OpenAIStreamChunks: StreamEventFormat {
     }
 
     mutating func content(_ chunk: StreamChunk) -> [String: Any]? {
-        guard !chunk.text.isEmpty else { return nil }
+        guard !chunk.text.isEmpty || !chunk.toolCalls.isEmpty else { return nil }
         let text = chunk.text.map(\.text).joined()
         if kind == .json, text.isEmpty { return nil }
-        var delta: [String: Any] = ["content": text]
+        var delta: [String: Any] = chunk.text.isEmpty ? [:] : ["content": text]
+        if !chunk.toolCalls.isEmpty {
+            delta["tool_calls"] = chunk.toolCalls.map { call in
+                let index = toolCallIndexes[call.id] ?? toolCallIndexes.count
+                toolCallIndexes[call.id] = index
+                var function: [String: Any] = ["arguments": call.arguments]
+                if let name = call.name { function["name"] = name }
+                return ["index": index, "id": call.id, "type": "function", "function": function] as [String: Any]
+            }
+        }
         if !roleSent { delta["role"] = "assistant" }
         roleSent = true
         return object(delta: delta, finishReason: NSNull(), usage: NSNull())

@@ -32,7 +32,7 @@ extension HTTPTransport: StreamingProviderTransport {
             return .failed(await errorStatus(response, deadline: firstDeadline))
         }
         let stream = UpstreamStream(
-            body: response.body, decoder: streaming.streamDecoder(), providerType: type, outboundDeadline: outboundDeadline
+            body: response.body, decoder: streaming.streamDecoder(for: attempt), providerType: type, outboundDeadline: outboundDeadline
         )
         let first = await stream.awaitFirstEvent(deadline: firstDeadline, clock: clock)
         let failure: AttemptOutcome

@@ -44,7 +44,7 @@ public struct HTTPTransport: ProviderTransport {
             guard (200..<300).contains(response.status.code) else {
                 return .status(adapter.failureStatus(Int(response.status.code)), body: String(decoding: bytes, as: UTF8.self))
             }
-            return adapter.parse(bytes, providerType: attempt.provider.type.rawValue)
+            return adapter.parse(bytes, for: attempt)
         } catch {
             if let engineDeadline = attempt.deadline, clock.now >= engineDeadline { return .timedOut }
             return .connectionReset

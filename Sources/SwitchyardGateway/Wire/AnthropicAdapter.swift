@@ -8,18 +8,17 @@ struct AnthropicAdapter: WireAdapter {
     func request(for attempt: ProviderAttempt, endpoint: String) throws -> WireRequest {
         let url = endpoint.hasSuffix("/messages") ? endpoint : endpoint.withTrailingSlash + "messages"
         let headers = [("content-type", "application/json"), ("anthropic-version", "2023-06-01")]
-        return WireRequest(url: url, headers: headers, body: try JSONValue.encode(Self.body(for: attempt)))
+        return WireRequest(url: url, headers: headers, body: try JSONValue.encode(try Self.body(for: attempt)))
     }
 
     /// The Messages API body for `attempt` (shared with Anthropic on Vertex AI).
-    static func body(for attempt: ProviderAttempt) -> [String: Any] {
+    static func body(for attempt: ProviderAttempt) throws -> [String: Any] {
         let payload = attempt.payload
         var body: [String: Any] = ["max_tokens": payload.maxTokens ?? Self.defaultMaxTokens, "stream": attempt.stream]
         if let model = attempt.provider.wireModel { body["model"] = model }
         if let system = payload.system { body["system"] = system }
-        body["messages"] = payload.messages.map { message in
-            ["role": message.role.rawValue, "content": message.text.map { ["type": "text", "text": $0] }] as [String: Any]
-        }
+        body["messages"] = try AnthropicToolWire.messages(payload, jsonMode: attempt.jsonMode)
+        AnthropicToolWire.apply(attempt, to: &body)
         if let temperature = payload.temperature { body["temperature"] = temperature }
         if let topP = payload.topP { body["top_p"] = topP }
         if let stop = payload.stopSequences { body["stop_sequences"] = stop }
@@ -32,9 +31,17 @@ struct AnthropicAdapter: WireAdapter {
         let text = blocks.filter { $0["type"] as? String == "text" }.compactMap { $0["text"] as? String }.joined()
         let usage = object["usage"] as? [String: Any]
         return .success(ProviderResponse(
-            text: text, inputTokens: JSONValue.int(usage?["input_tokens"]), outputTokens: JSONValue.int(usage?["output_tokens"]),
+            text: text, toolCalls: AnthropicToolWire.toolCalls(blocks), inputTokens: JSONValue.int(usage?["input_tokens"]), outputTokens: JSONValue.int(usage?["output_tokens"]),
             finishReason: (object["stop_reason"] as? String).map(Self.finishReason)
         ))
+    }
+
+    /// In `json_mode = "on"` the answer continues TensorZero's prefill, so the `{` it ends with comes first.
+    func parse(_ bytes: [UInt8], for attempt: ProviderAttempt) -> AttemptOutcome {
+        let outcome = parse(bytes, providerType: attempt.provider.type.rawValue)
+        guard attempt.jsonMode == "on", case .success(var response) = outcome else { return outcome }
+        response.text = "{" + response.text
+        return .success(response)
     }
 
     /// Anthropic's `stop_reason` in TensorZero's terms.

@@ -19,15 +19,11 @@ struct OpenAICompatibleAdapter: WireAdapter {
             if let model = provider.wireModel { body["model"] = model }
         }
         let payload = attempt.payload
+        let jsonMode = attempt.jsonMode
         var messages: [[String: Any]] = []
-        if let system = payload.system { messages.append(["role": "system", "content": system]) }
-        for message in payload.messages {
-            let content: Any = message.text.count == 1
-                ? message.text[0]
-                : message.text.map { ["type": "text", "text": $0] }
-            messages.append(["role": message.role.rawValue, "content": content])
-        }
-        body["messages"] = messages
+        if let system = OpenAIToolWire.system(payload, jsonMode: jsonMode) { messages.append(["role": "system", "content": system]) }
+        body["messages"] = messages + OpenAIToolWire.messages(payload)
+        OpenAIToolWire.apply(attempt, to: &body)
         body["stream"] = attempt.stream
         if attempt.stream { body["stream_options"] = ["include_usage": true] }
         if let temperature = payload.temperature { body["temperature"] = temperature }
@@ -47,7 +43,7 @@ struct OpenAICompatibleAdapter: WireAdapter {
         let text = message?["content"] as? String ?? ""
         let usage = object["usage"] as? [String: Any]
         return .success(ProviderResponse(
-            text: text, inputTokens: JSONValue.int(usage?["prompt_tokens"]), outputTokens: JSONValue.int(usage?["completion_tokens"]),
+            text: text, toolCalls: OpenAIToolWire.toolCalls(message), inputTokens: JSONValue.int(usage?["prompt_tokens"]), outputTokens: JSONValue.int(usage?["completion_tokens"]),
             finishReason: (choice["finish_reason"] as? String).map(Self.finishReason)
         ))
     }

@@ -4,6 +4,9 @@ import SwitchyardEngine
 /// the OpenAI-compatible family. Text deltas are block `"0"`; usage arrives in the last chunk because the
 /// request asks for `stream_options.include_usage`.
 struct OpenAIStreamDecoder: StreamDecoder {
+    /// Tool call ids by the stream's `index` (OpenAI names the id only in a call's first delta).
+    private var toolCallIDs: [Int: String] = [:]
+
     mutating func decode(_ event: ServerSentEvent) -> StreamDecoding {
         if event.data == "[DONE]" { return .done }
         let object: [String: Any]
@@ -18,6 +21,7 @@ struct OpenAIStreamDecoder: StreamDecoder {
         if let choice = (object["choices"] as? [[String: Any]])?.first {
             let delta = choice["delta"] as? [String: Any]
             if let text = delta?["content"] as? String { chunk.text = [.init(id: "0", text: text)] }
+            chunk.toolCalls = toolCallDeltas(delta?["tool_calls"] as? [[String: Any]] ?? [])
             chunk.finishReason = (choice["finish_reason"] as? String).map(OpenAICompatibleAdapter.finishReason)
         }
         if let usage = object["usage"] as? [String: Any] {
@@ -25,6 +29,17 @@ struct OpenAIStreamDecoder: StreamDecoder {
             chunk.outputTokens = JSONValue.int(usage["completion_tokens"])
         }
         return .chunk(chunk)
+    }
+
+    private mutating func toolCallDeltas(_ calls: [[String: Any]]) -> [StreamChunk.ToolCallDelta] {
+        calls.map { call in
+            let index = JSONValue.int(call["index"]) ?? 0
+            if let id = call["id"] as? String { toolCallIDs[index] = id }
+            let function = call["function"] as? [String: Any]
+            return StreamChunk.ToolCallDelta(
+                id: toolCallIDs[index] ?? String(index), name: function?["name"] as? String, arguments: function?["arguments"] as? String ?? ""
+            )
+        }
     }
 }
 

@@ -8,14 +8,25 @@ struct StreamChunk: Sendable, Equatable {
         var text: String
     }
 
+    /// A piece of one tool call: the provider's id for it, its name in the call's first piece (`nil` after),
+    /// and the next piece of its JSON arguments.
+    struct ToolCallDelta: Sendable, Equatable {
+        var id: String
+        var name: String?
+        var arguments: String
+    }
+
     var text: [TextDelta] = []
+    var toolCalls: [ToolCallDelta] = []
     var inputTokens: Int?
     var outputTokens: Int?
     var finishReason: ProviderResponse.FinishReason?
 
     /// The chunk as the engine sees an attempt's answer: what the first chunk said.
     var response: ProviderResponse {
-        ProviderResponse(text: text.map(\.text).joined(), inputTokens: inputTokens, outputTokens: outputTokens, finishReason: finishReason)
+        ProviderResponse(
+            text: text.map(\.text).joined(),
+            toolCalls: toolCalls.map { ProviderToolCall(id: $0.id, name: $0.name ?? "", arguments: $0.arguments) }, inputTokens: inputTokens, outputTokens: outputTokens, finishReason: finishReason)
     }
 }
 
@@ -41,4 +52,10 @@ protocol StreamDecoder: Sendable {
 /// A wire adapter that can also stream: its requests honour `attempt.stream`, and it reads the stream.
 protocol StreamingWireAdapter: WireAdapter {
     func streamDecoder() -> any StreamDecoder
+    /// The decoder for `attempt`'s stream (by default, `streamDecoder()`).
+    func streamDecoder(for attempt: ProviderAttempt) -> any StreamDecoder
+}
+
+extension StreamingWireAdapter {
+    func streamDecoder(for attempt: ProviderAttempt) -> any StreamDecoder { streamDecoder() }
 }

@@ -13,12 +13,18 @@ protocol WireAdapter: Sendable {
     func request(for attempt: ProviderAttempt, endpoint: String) throws -> WireRequest
     /// The outcome of a 2xx `body`.
     func parse(_ body: [UInt8], providerType: String) -> AttemptOutcome
+    /// The outcome of a 2xx `body` answering `attempt` (by default, `parse(_:providerType:)`).
+    func parse(_ body: [UInt8], for attempt: ProviderAttempt) -> AttemptOutcome
     /// The status an upstream error status counts as (by default, itself).
     func failureStatus(_ upstreamStatus: Int) -> Int
 }
 
 extension WireAdapter {
     func failureStatus(_ upstreamStatus: Int) -> Int { upstreamStatus }
+
+    func parse(_ body: [UInt8], for attempt: ProviderAttempt) -> AttemptOutcome {
+        parse(body, providerType: attempt.provider.type.rawValue)
+    }
 }
 
 /// Why an adapter could not build a request.

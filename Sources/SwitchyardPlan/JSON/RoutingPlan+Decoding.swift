@@ -111,7 +111,8 @@ extension FunctionPlan {
         let object = try JSONObjectReader(value, path: path)
         self.init(
             name: name, kind: try object.choice("type", FunctionConfig.Kind.self), sampling: try SamplingPlan(json: object.object("sampling")),
-            variants: try object.map("variants") { (variant, value, path) throws(PlanShapeError) in try VariantPlan(json: value, name: variant, path: path) }
+            variants: try object.map("variants") { (variant, value, path) throws(PlanShapeError) in try VariantPlan(json: value, name: variant, path: path) },
+            interface: try object.optionalObject("interface").map(FunctionInterfacePlan.init(json:)) ?? FunctionInterfacePlan()
         )
     }
 }

@@ -101,6 +101,7 @@ extension TimeoutPlan: CanonicalJSONEncodable {
 extension FunctionPlan: CanonicalJSONEncodable {
     public func encode(to json: inout CanonicalJSONWriter) {
         json.object { json in
+            json.member("interface", interface.isEmpty ? nil : interface)
             json.member("sampling", sampling)
             json.member("type", kind.rawValue)
             json.member("variants", variants)

@@ -2,7 +2,7 @@ import SwitchyardConfig
 
 /// Lowers a function to its plan entry and warns about variants that sampling can never reach.
 enum FunctionLowering {
-    static func lower(_ function: FunctionConfig, diagnostics: DiagnosticCollector) -> FunctionPlan {
+    static func lower(_ function: FunctionConfig, tools: [ToolConfig], diagnostics: DiagnosticCollector) -> FunctionPlan {
         let sampling = SamplingLowering.lower(function)
         for name in sampling.neverSampled {
             guard let variant = function.variant(named: name) else { continue }
@@ -30,6 +30,9 @@ enum FunctionLowering {
                 templates: TemplateLowering.templates(of: variant), schemas: schemas
             )
         }
-        return FunctionPlan(name: function.name.value, kind: function.kind, sampling: sampling, variants: variants)
+        return FunctionPlan(
+            name: function.name.value, kind: function.kind, sampling: sampling, variants: variants,
+            interface: InterfaceLowering.lower(function, tools: tools)
+        )
     }
 }

@@ -75,6 +75,8 @@ public struct FunctionPlan: Sendable {
     public var kind: FunctionConfig.Kind
     public var sampling: SamplingPlan
     public var variants: [String: VariantPlan]
+    /// Schemas, tools and tool settings.
+    public var interface = FunctionInterfacePlan()
 }
 
 /// One variant's execution settings.

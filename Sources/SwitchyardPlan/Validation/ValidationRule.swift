@@ -24,6 +24,7 @@ public enum ValidationRules {
         ExperimentationRules(),
         FileReferenceRules(),
         TemplateSyntaxRules(),
+        SchemaFileRules(),
         TemplateSchemaRules(),
         TimeoutRules(),
         FunctionToolRules(),

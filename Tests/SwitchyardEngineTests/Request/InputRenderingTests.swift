@@ -35,8 +35,8 @@ final class InputRenderingTests: XCTestCase {
         return Engine(plan: plan, environment: Environment(TestConfig.env))
     }
 
-    private func input(system: String? = nil, systemArguments: JSONValue? = nil, _ blocks: [InferencePayload.InputBlock]) -> InferencePayload {
-        var payload = InferencePayload(system: system, messages: [.init(role: .user, content: blocks)])
+    private func input(system: String? = nil, systemArguments: JSONValue? = nil, _ blocks: [ContentBlock]) -> InferencePayload {
+        var payload = InferencePayload(system: system, messages: [.init(role: .user, blocks: blocks)])
         payload.systemArguments = systemArguments
         return payload
     }

@@ -8,10 +8,15 @@ struct BedrockAdapter: WireAdapter {
         guard let model = attempt.provider.wireModel else { throw WireError(description: "AWS Bedrock provider has no model_id") }
         let payload = attempt.payload
         var body: [String: Any] = [:]
-        body["messages"] = payload.messages.compactMap { message -> [String: Any]? in
-            guard !message.text.isEmpty else { return nil }
-            return ["role": message.role.rawValue, "content": message.text.map { ["text": $0] }]
+        var messages = try payload.messages.compactMap { message -> [String: Any]? in
+            guard !message.blocks.isEmpty else { return nil }
+            return ["role": message.role.rawValue, "content": try message.blocks.map(BedrockToolWire.block)]
         }
+        if BedrockToolWire.prefills(attempt) {
+            messages.append(["role": "assistant", "content": [["text": AnthropicToolWire.jsonPrefill]]])
+        }
+        body["messages"] = messages
+        try BedrockToolWire.apply(attempt, to: &body)
         if let system = payload.system, !system.isEmpty { body["system"] = [["text": system]] }
         var inferenceConfig: [String: Any] = [:]
         if let maxTokens = payload.maxTokens { inferenceConfig["maxTokens"] = maxTokens }
@@ -33,9 +38,17 @@ struct BedrockAdapter: WireAdapter {
         // Bedrock reports cached input tokens apart; TensorZero counts them as input.
         let input = ["inputTokens", "cacheReadInputTokens", "cacheWriteInputTokens"].compactMap { JSONValue.int(usage?[$0]) }
         return .success(ProviderResponse(
-            text: blocks.compactMap { $0["text"] as? String }.joined(), inputTokens: input.isEmpty ? nil : input.reduce(0, +),
+            text: blocks.compactMap { $0["text"] as? String }.joined(), toolCalls: BedrockToolWire.toolCalls(blocks), inputTokens: input.isEmpty ? nil : input.reduce(0, +),
             outputTokens: JSONValue.int(usage?["outputTokens"]), finishReason: (object["stopReason"] as? String).map(Self.finishReason)
         ))
+    }
+
+    /// After TensorZero's JSON prefill the answer continues its `{`, so that comes first.
+    func parse(_ bytes: [UInt8], for attempt: ProviderAttempt) -> AttemptOutcome {
+        let outcome = parse(bytes, providerType: attempt.provider.type.rawValue)
+        guard BedrockToolWire.prefills(attempt), case .success(var response) = outcome else { return outcome }
+        response.text = "{" + response.text
+        return .success(response)
     }
 
     /// Bedrock's `stopReason` in TensorZero's terms.

@@ -7,9 +7,9 @@ import SwitchyardEngine
 struct GeminiAdapter: WireAdapter {
     func request(for attempt: ProviderAttempt, endpoint: String) throws -> WireRequest {
         let payload = attempt.payload
-        let contents: [[String: Any]] = payload.messages.compactMap { message in
-            guard !message.text.isEmpty else { return nil }
-            return ["role": message.role == .assistant ? "model" : "user", "parts": message.text.map { ["text": $0] }]
+        let contents: [[String: Any]] = try payload.messages.compactMap { message in
+            guard !message.blocks.isEmpty else { return nil }
+            return ["role": message.role == .assistant ? "model" : "user", "parts": try message.blocks.map(GeminiToolWire.part)]
         }
         guard !contents.isEmpty else { throw WireError(description: "Google AI Studio Gemini requires at least one message") }
         var generationConfig: [String: Any] = [:]
@@ -18,7 +18,9 @@ struct GeminiAdapter: WireAdapter {
         if let topP = payload.topP { generationConfig["topP"] = topP }
         if let maxTokens = payload.maxTokens { generationConfig["maxOutputTokens"] = maxTokens }
         if let seed = payload.seed { generationConfig["seed"] = seed }
-        var body: [String: Any] = ["contents": contents, "generationConfig": generationConfig]
+        var body: [String: Any] = ["contents": contents]
+        GeminiToolWire.apply(attempt, body: &body, generationConfig: &generationConfig)
+        body["generationConfig"] = generationConfig
         if let system = payload.system {
             // TensorZero sends the system instruction under the `model` role.
             body["systemInstruction"] = ["role": "model", "parts": [["text": system]]]

@@ -4,10 +4,15 @@ import SwitchyardEngine
 /// whole `GenerateContentResponse`; the stream has no end marker (it ends when the upstream closes it).
 /// - The first candidate's text parts are deltas of block `"0"`; empty texts (Gemini sends some) and thought
 ///   parts are left out, so an event may carry no text and still count as the stream's first chunk.
+/// - `functionCall` parts are tool-call pieces with ids `"0"`, `"1"`, …: a part naming the same tool as the one
+///   before continues that call (TensorZero's rule), any other name starts the next one.
 /// - `usageMetadata` is a running total in every event; only the one beside a `finishReason` counts.
 /// - An event that is not a response (an `{"error": …}` object included) or has no candidates is unreadable,
 ///   with TensorZero's message; the stream goes on.
 struct GeminiStreamDecoder: StreamDecoder {
+    private var lastToolName: String?
+    private var toolIndex = -1
+
     mutating func decode(_ event: ServerSentEvent) -> StreamDecoding {
         let object: [String: Any]
         switch StreamEventJSON.object(event.data) {
@@ -22,6 +27,14 @@ struct GeminiStreamDecoder: StreamDecoder {
         var chunk = StreamChunk()
         chunk.text = parts.filter { ($0["thought"] as? Bool) != true }.compactMap { $0["text"] as? String }.filter { !$0.isEmpty }
             .map { StreamChunk.TextDelta(id: "0", text: $0) }
+        chunk.toolCalls = parts.compactMap { $0["functionCall"] as? [String: Any] }.map { call in
+            let name = call["name"] as? String ?? ""
+            let isNew = name != lastToolName
+            if isNew { toolIndex += 1 }
+            lastToolName = name
+            let arguments = (try? JSONBytes.encode(call["args"] ?? [String: Any]())).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            return StreamChunk.ToolCallDelta(id: String(toolIndex), name: isNew ? name : nil, arguments: arguments)
+        }
         chunk.finishReason = (candidate["finishReason"] as? String).map(GeminiResponseParser.finishReason)
         if chunk.finishReason != nil, let usage = object["usageMetadata"] as? [String: Any] {
             chunk.inputTokens = JSONValue.int(usage["promptTokenCount"])

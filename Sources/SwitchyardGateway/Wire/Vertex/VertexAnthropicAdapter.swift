@@ -7,7 +7,7 @@ struct VertexAnthropicAdapter: StreamingWireAdapter {
     static let anthropicVersion = "vertex-2023-10-16"
 
     func request(for attempt: ProviderAttempt, endpoint: String) throws -> WireRequest {
-        var body = AnthropicAdapter.body(for: attempt)
+        var body = try AnthropicAdapter.body(for: attempt)
         body["model"] = nil
         body["anthropic_version"] = Self.anthropicVersion
         let url = "\(endpoint):\(attempt.stream ? "streamRawPredict" : "rawPredict")"
@@ -18,7 +18,15 @@ struct VertexAnthropicAdapter: StreamingWireAdapter {
         AnthropicAdapter().parse(bytes, providerType: providerType)
     }
 
+    func parse(_ bytes: [UInt8], for attempt: ProviderAttempt) -> AttemptOutcome {
+        AnthropicAdapter().parse(bytes, for: attempt)
+    }
+
     func streamDecoder() -> any StreamDecoder {
         AnthropicAdapter().streamDecoder()
+    }
+
+    func streamDecoder(for attempt: ProviderAttempt) -> any StreamDecoder {
+        AnthropicAdapter().streamDecoder(for: attempt)
     }
 }
