@@ -46,8 +46,8 @@ struct ExecutionState {
         var providerErrors: [InferenceError.ProviderError] = []
         var retryErrors: [InferenceError] = []
         var retriesUsed = 0
-        /// The request's input rendered with the variant's templates.
-        var payload = InferencePayload()
+        /// The request's input rendered with the variant's templates, when it needed rendering.
+        var renderedPayload: InferencePayload?
     }
 
     init(core: EngineCore, request: consuming InferenceRequest, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
@@ -146,12 +146,14 @@ struct ExecutionState {
         }
         activeVariants.remove(number)
         let chosen = route.variants[number]
-        let payload: InferencePayload
-        switch InputRendering.render(request.payload, for: chosen.plan) {
-        case .success(let rendered): payload = rendered
-        case .failure(let error):
-            variantFailed(error, at: now, variant: chosen.name)
-            return
+        var renderedPayload: InferencePayload?
+        if chosen.hasTemplates || request.payload.hasUnrenderedBlocks {
+            switch InputRendering.render(request.payload, for: chosen.plan) {
+            case .success(let rendered): renderedPayload = rendered
+            case .failure(let error):
+                variantFailed(error, at: now, variant: chosen.name)
+                return
+            }
         }
         guard let chosenModel = chosen.model else {
             variantFailed(.invalidModelName(chosen.plan.model ?? chosen.name), at: now, variant: chosen.name)
@@ -160,7 +162,7 @@ struct ExecutionState {
         variant = chosen
         model = chosenModel
         run = VariantRun(start: now, deadline: Deadline.earliest(from: now, chosen.plan.timeouts, stream: request.stream, level: .variant))
-        run.payload = payload
+        run.renderedPayload = renderedPayload
         if chosenModel.isShorthand, let provider = chosenModel.providers.first, let failure = core.credentials.lazyLoadFailure(for: provider) {
             variantFailed(failure, at: now)
             return
@@ -200,7 +202,7 @@ struct ExecutionState {
                 variant: variant!, route: provider, credential: choice.secret, fields: choice.fields, credentialLink: choice.linkIndex,
                 isFallbackCredential: choice.isFallback, start: now,
                 deadline: Deadline.earliestTime(providerDeadline, run.modelDeadline, run.deadline), stream: request.stream,
-                payload: run.payload
+                payload: run.renderedPayload ?? request.payload
             )
             stage = .awaitingAttempt
         }
@@ -216,7 +218,7 @@ struct ExecutionState {
         pending = ProviderAttempt(
             variant: variant!, route: provider, credential: choice.secret, fields: choice.fields, credentialLink: choice.linkIndex,
             isFallbackCredential: choice.isFallback, start: attempt.start, deadline: attempt.deadline, stream: request.stream,
-            payload: run.payload
+            payload: run.renderedPayload ?? request.payload
         )
         stage = .awaitingAttempt
         return true

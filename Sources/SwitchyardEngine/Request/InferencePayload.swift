@@ -43,9 +43,15 @@ public struct InferencePayload: Sendable, Hashable {
 
     private final class Storage: Sendable {
         let fields: Fields
+        /// Whether any part of the input is template arguments; worked out once, as requests ask per variant.
+        let hasTemplateArguments: Bool
+        /// Whether any message has a `raw_text` block.
+        let hasRawText: Bool
 
         init(_ fields: Fields) {
             self.fields = fields
+            hasTemplateArguments = fields.systemArguments != nil || fields.messages.contains { $0.blocks.contains { $0.isTemplate } }
+            hasRawText = fields.messages.contains { $0.blocks.contains { if case .rawText = $0 { true } else { false } } }
         }
     }
 
@@ -79,13 +85,13 @@ public struct InferencePayload: Sendable, Hashable {
 
     /// Whether any part of the input is template arguments rather than text.
     public var hasTemplateArguments: Bool {
-        systemArguments != nil || messages.contains { $0.blocks.contains { $0.isTemplate } }
+        storage.hasTemplateArguments
     }
 
     /// Whether rendering has anything to do without templates: template arguments (an error then) or
     /// `raw_text` blocks (sent as text).
     var hasUnrenderedBlocks: Bool {
-        hasTemplateArguments || messages.contains { $0.blocks.contains { if case .rawText = $0 { true } else { false } } }
+        storage.hasTemplateArguments || storage.hasRawText
     }
 
     public var messages: [Message] {

@@ -58,11 +58,14 @@ final class VariantRoute: Sendable {
     let plan: VariantPlan
     /// The model it calls; `nil` when the plan names a model the engine cannot resolve.
     let model: ModelRoute?
+    /// Whether the variant has templates, so that every request's input is rendered for it.
+    let hasTemplates: Bool
 
     init(_ plan: VariantPlan, model: ModelRoute?) {
         name = plan.name
         self.plan = plan
         self.model = model
+        hasTemplates = !plan.templates.isEmpty
     }
 }
 
