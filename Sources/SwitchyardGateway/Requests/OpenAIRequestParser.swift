@@ -56,7 +56,8 @@ enum OpenAIRequestParser {
         )
     }
 
-    /// `system`/`developer` messages become the system text; `user`/`assistant` the conversation.
+    /// `system`/`developer` messages become the system text, or the system template's arguments (a single
+    /// `{"type": "text", "tensorzero::arguments": {…}}` part); `user`/`assistant` the conversation.
     private static func conversation(_ body: JSONFields) throws -> InferencePayload {
         var payload = InferencePayload()
         var system: [String] = []
@@ -67,15 +68,29 @@ enum OpenAIRequestParser {
             }
             let role = message["role"] as? String
             if role == "system" || role == "developer" {
-                system += try ChatInput.textBlocks(message["content"], path: "\(path).content")
+                for block in try ChatInput.openAIContentBlocks(message["content"], role: "system", path: "\(path).content") {
+                    switch block {
+                    case .template(let name, let arguments):
+                        guard name == "system", system.isEmpty, payload.systemArguments == nil else {
+                            throw GatewayError.badRequest("Invalid request to OpenAI-compatible endpoint: System message cannot contain template with other content")
+                        }
+                        payload.systemArguments = arguments
+                    case .text(let text), .rawText(let text):
+                        guard payload.systemArguments == nil else {
+                            throw GatewayError.badRequest("Invalid request to OpenAI-compatible endpoint: Cannot add text after template system message")
+                        }
+                        system.append(text)
+                    }
+                }
                 continue
             }
             guard role == "user" || role == "assistant" else {
                 throw GatewayError.badRequest("Invalid request to OpenAI-compatible endpoint: `\(path).role` `\(role ?? "null")` is not supported by this gateway build")
             }
             let content = message["content"] is String || message["content"] is [Any] ? message["content"] : ""
+            let messageRole = try ChatInput.role(role, path: path)
             payload.messages.append(InferencePayload.Message(
-                role: try ChatInput.role(role, path: path), text: try ChatInput.textBlocks(content, path: "\(path).content")
+                role: messageRole, content: try ChatInput.openAIContentBlocks(content, role: messageRole.rawValue, path: "\(path).content")
             ))
         }
         payload.system = system.isEmpty ? nil : system.joined(separator: "\n")
