@@ -82,4 +82,31 @@ import Testing
             }
         }
     }
+
+    @Test func theOpenAICompatibleEndpointTakesArgumentsAndTemplateParts() async throws {
+        try await Self.withTemplates { folder in
+            try await GatewayHarness.run(config: Self.config(folder: folder)) { harness in
+                let request = #"""
+                    {"model": "tensorzero::function_name::templated", "messages": [
+                      {"role": "system", "content": [{"type": "text", "tensorzero::arguments": {"persona": "a poet", "rules": []}}]},
+                      {"role": "user", "content": [
+                        {"type": "text", "text": "why?"},
+                        {"type": "tensorzero::template", "name": "card", "arguments": {"item": {"name": "ink", "price": 3}}}
+                      ]}
+                    ]}
+                    """#
+                let (status, body) = try await harness.post("/openai/v1/chat/completions", request)
+                #expect(status == 200, "\(body)")
+                let messages = await harness.recorder.calls(under: "/ok/").first?.body["messages"] as? [[String: Any]]
+                #expect(messages?.first?["content"] as? String == "You are a poet.\n")
+                let parts = (messages?.last?["content"] as? [[String: Any]])?.compactMap { $0["text"] as? String }
+                #expect(parts == ["Q: why?", "Ink costs 3"])
+                let mixed = #"{"model": "tensorzero::function_name::templated", "messages": [{"role": "system", "content": [{"type": "text", "tensorzero::arguments": {"persona": "x"}}, {"type": "text", "text": "more"}]}]}"#
+                let (mixedStatus, mixedBody) = try await harness.post("/openai/v1/chat/completions", mixed)
+                #expect(mixedStatus == 400)
+                #expect((mixedBody["error"] as? [String: Any])?["message"] as? String
+                    == "Invalid request to OpenAI-compatible endpoint: Cannot add text after template system message")
+            }
+        }
+    }
 }

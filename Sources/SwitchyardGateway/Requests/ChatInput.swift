@@ -56,6 +56,35 @@ enum ChatInput {
         }
     }
 
+    /// One OpenAI-compatible message's content: a string, or parts `{"type": "text", "text"}`,
+    /// `{"type": "text", "tensorzero::arguments": {…}}` (arguments for the role's template) and
+    /// `{"type": "tensorzero::template", "name", "arguments"}`. `role` names the template `tensorzero::arguments`
+    /// fill (`system`, `user`, `assistant`).
+    static func openAIContentBlocks(_ content: Any?, role: String, path: String) throws -> [ContentBlock] {
+        guard let parts = content as? [Any] else { return try textBlocks(content, path: path).map(ContentBlock.text) }
+        return try parts.enumerated().map { index, part in
+            let partPath = "\(path)[\(index)]"
+            guard let object = part as? [String: Any] else {
+                throw GatewayError.badRequest("Failed to deserialize JSON: `\(partPath)`: expected a content block object")
+            }
+            switch object["type"] as? String ?? "text" {
+            case "text":
+                if let text = object["text"] as? String { return .text(text) }
+                if let arguments = object["tensorzero::arguments"] {
+                    return .template(name: role, arguments: try Self.arguments(arguments, path: "\(partPath).tensorzero::arguments"))
+                }
+            case "tensorzero::template":
+                if let name = object["name"] as? String, let arguments = object["arguments"] {
+                    return .template(name: name, arguments: try Self.arguments(arguments, path: "\(partPath).arguments"))
+                }
+            default: break
+            }
+            throw GatewayError.badRequest(
+                "Unsupported content block at `\(partPath)`: this gateway build serves `text` (with `text` or `tensorzero::arguments`) and `tensorzero::template` parts"
+            )
+        }
+    }
+
     /// Template arguments: a JSON object.
     static func arguments(_ value: Any, path: String) throws -> SwitchyardPlan.JSONValue {
         guard value is [String: Any], let arguments = JSONValueConversion.value(value) else {

@@ -57,7 +57,8 @@ enum OpenAIRequestParser {
         )
     }
 
-    /// `system`/`developer` messages become the system text; `user`/`assistant` the conversation.
+    /// `system`/`developer` messages become the system text, or the system template's arguments (a single
+    /// `{"type": "text", "tensorzero::arguments": {…}}` part); `user`/`assistant` the conversation.
     private static func conversation(_ body: JSONFields) throws -> InferencePayload {
         var payload = InferencePayload()
         var system: [String] = []
@@ -68,7 +69,22 @@ enum OpenAIRequestParser {
             }
             let role = message["role"] as? String
             if role == "system" || role == "developer" {
-                system += try ChatInput.textBlocks(message["content"], path: "\(path).content")
+                for block in try ChatInput.openAIContentBlocks(message["content"], role: "system", path: "\(path).content") {
+                    switch block {
+                    case .template(let name, let arguments):
+                        guard name == "system", system.isEmpty, payload.systemArguments == nil else {
+                            throw GatewayError.badRequest("Invalid request to OpenAI-compatible endpoint: System message cannot contain template with other content")
+                        }
+                        payload.systemArguments = arguments
+                    case .text(let text), .rawText(let text):
+                        guard payload.systemArguments == nil else {
+                            throw GatewayError.badRequest("Invalid request to OpenAI-compatible endpoint: Cannot add text after template system message")
+                        }
+                        system.append(text)
+                    case .toolCall, .toolResult:
+                        throw GatewayError.badRequest("Invalid request to OpenAI-compatible endpoint: a system message cannot carry tool calls")
+                    }
+                }
                 continue
             }
             if role == "tool" {
@@ -79,10 +95,11 @@ enum OpenAIRequestParser {
                 throw GatewayError.badRequest("Invalid request to OpenAI-compatible endpoint: `\(path).role` `\(role ?? "null")` is not supported by this gateway build")
             }
             let content = message["content"] is String || message["content"] is [Any] ? message["content"] : ""
+            let messageRole = try ChatInput.role(role, path: path)
             payload.messages.append(InferencePayload.Message(
-                role: try ChatInput.role(role, path: path),
-                blocks: try ChatInput.textBlocks(content, path: "\(path).content").filter { !$0.isEmpty || message["tool_calls"] == nil }
-                    .map(ContentBlock.text) + OpenAIToolFields.toolCalls(message, path: path)
+                role: messageRole,
+                blocks: try ChatInput.openAIContentBlocks(content, role: messageRole.rawValue, path: "\(path).content")
+                    .filter { $0 != .text("") || message["tool_calls"] == nil } + OpenAIToolFields.toolCalls(message, path: path)
             ))
         }
         payload.system = system.isEmpty ? nil : system.joined(separator: "\n")
