@@ -32,7 +32,8 @@ struct ServeCommand: ParsableCommand {
 
             Examples:
               switchyard serve --config config/tensorzero.toml
-              switchyard serve --config config/tensorzero.toml --env-file .env --host 0.0.0.0 --port 3000 --auth-tokens-file tokens.txt
+              switchyard serve --config config/tensorzero.toml --env-file .env --host 0.0.0.0 --port 3000
+              switchyard serve --host 0.0.0.0 --auth-tokens-file /run/secrets/gateway-tokens
               switchyard compile --config config/tensorzero.toml -o plan.json && switchyard serve --plan plan.json
               kill -HUP "$(pidof switchyard)"   # reload after editing the config
             """
