@@ -24,8 +24,9 @@ struct ServeCommand: ParsableCommand {
 
             Authentication is off by default, as in TensorZero. --auth-tokens-env VAR (tokens separated by commas \
             or newlines, read from the environment including --env-file) and --auth-tokens-file F (one token per \
-            line, `#` comments) make every route but /health and /status (so /metrics too, as in TensorZero) \
-            require `Authorization: Bearer TOKEN`; anything else gets 401 with TensorZero's message. Tokens are \
+            line, `#` comments; give both to accept the tokens of each) make every route but /health and \
+            /status (so /metrics too, as in TensorZero) require `Authorization: Bearer TOKEN`; anything else \
+            gets 401 with TensorZero's message. Tokens are \
             compared by SHA-256 digest, in constant time, and never logged; they are read at startup only. \
             Provider credentials come only from a request body's `credentials`, never from headers. Serving on \
             an address other than loopback without tokens prints a warning.

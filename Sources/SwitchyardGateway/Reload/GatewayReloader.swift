@@ -1,5 +1,5 @@
+import Dispatch
 import Logging
-import NIOPosix
 import UnixSignals
 
 /// Reloads the plan a gateway serves from its `PlanSource`, on `SIGHUP`: the source is read, compiled and checked
@@ -19,7 +19,9 @@ public struct GatewayReloader: Sendable {
     @discardableResult
     public func reload() async -> Bool {
         let source = source
-        let load = (try? await NIOThreadPool.singleton.runIfActive { source.load() }) ?? source.load()
+        let load = await withCheckedContinuation { loaded in
+            DispatchQueue.global().async { loaded.resume(returning: source.load()) }
+        }
         let logger = gateway.logger
         switch load {
         case .ready(let plan, let environment, let notices):
