@@ -2,65 +2,47 @@ import Foundation
 import Logging
 import SwitchyardConfig
 import SwitchyardPlan
+import UnixSignals
 
 /// `switchyard serve`'s startup: refuse an invalid config (or a compiled plan whose credentials this
-/// environment cannot resolve) with `check`'s diagnostics, refuse what this build cannot serve, then serve
-/// until SIGTERM/SIGINT.
+/// environment cannot resolve) with `check`'s diagnostics, refuse what this build cannot serve, warn when the
+/// gateway is reachable beyond this machine without tokens, then serve until SIGTERM/SIGINT, reloading the
+/// plan from the same source on each SIGHUP.
 public enum GatewayLauncher {
-    /// Checks `compilation` and serves it; returns the process's exit code (0 after a clean shutdown, 1 when
-    /// the gateway cannot start). Diagnostics and startup problems go to standard error.
-    public static func serve(_ compilation: Compiler.Compilation, environment: Environment, server: GatewayServer) async -> Int32 {
-        let report = CheckReport(compilation)
-        guard report.isValid, let plan = compilation.plan else {
-            standardError(report.text)
+    /// Loads `source` and serves it, requiring one of `accessTokens` when given; returns the process's exit
+    /// code (0 after a clean shutdown, 1 when the gateway cannot start). Diagnostics and startup problems go to
+    /// standard error.
+    public static func serve(_ source: PlanSource, server: GatewayServer, accessTokens: AccessTokens? = nil) async -> Int32 {
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        let plan: RoutingPlan, environment: Environment
+        switch source.load() {
+        case .refused(let lines, _):
+            standardError(lines)
             return 1
+        case .ready(let loaded, let loadedEnvironment, let notices):
+            (plan, environment) = (loaded, loadedEnvironment)
+            standardError(notices)
         }
-        return await start(plan, notices: compilation.diagnostics, environment: environment, server: server)
-    }
-
-    /// Serves the compiled plan at `path` (`serve --plan`), after checking its credential locations against
-    /// `environment` exactly as `check` would; returns the process's exit code.
-    public static func serve(planAt path: String, environment: Environment, server: GatewayServer) async -> Int32 {
-        let plan: RoutingPlan
-        do {
-            plan = try PlanFile.load(path)
-        } catch {
-            standardError("switchyard serve: \(error)\n")
-            return 1
-        }
-        let findings = PlanCredentialCheck.diagnostics(plan, check: StartupCredentialCheck(environment: environment))
-        guard !findings.hasErrors else {
-            standardError(CheckReport(Compiler.Compilation(plan: nil, diagnostics: findings, files: plan.sourceFiles)).text)
-            return 1
-        }
-        let notices = Array(Set(plan.diagnostics + findings)).sortedForDisplay()
-        return await start(plan, notices: notices, environment: environment, server: server)
-    }
-
-    /// Prints `notices` (warnings and notes), refuses what this build cannot serve, then serves `plan`.
-    private static func start(_ plan: RoutingPlan, notices: [Diagnostic], environment: Environment, server: GatewayServer) async -> Int32 {
-        let shown = notices.filter { $0.severity != .error }
-        if !shown.isEmpty { standardError(shown.map(\.description).joined(separator: "\n") + "\n") }
-        let check = GatewayStartupCheck(plan: plan, environment: environment)
-        for warning in check.warnings { standardError("warning: \(warning)\n") }
-        guard check.canStart else {
-            for error in check.errors { standardError("error: \(error)\n") }
-            standardError("switchyard serve: the gateway cannot start: \(check.errors.count) error(s)\n")
-            return 1
+        if let warning = ExposureWarning.text(host: server.host, authenticated: accessTokens != nil) {
+            standardError(["warning: \(warning)"])
         }
         var logger = Logger(label: "switchyard.gateway")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-        let gateway = Gateway(plan: plan, environment: environment, logger: logger)
+        let gateway = Gateway(plan: plan, environment: environment, logger: logger, accessTokens: accessTokens)
+        let reloader = GatewayReloader(source: source, gateway: gateway)
+        let reloading = Task { await reloader.reloadOnHangup(hangups) }
+        defer { reloading.cancel() }
         do {
             try await server.run(gateway)
             return 0
         } catch {
-            standardError("switchyard serve: \(error)\n")
+            standardError(["switchyard serve: \(error)"])
             return 1
         }
     }
 
-    private static func standardError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+    private static func standardError(_ lines: [String]) {
+        guard !lines.isEmpty else { return }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }

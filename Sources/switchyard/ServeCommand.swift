@@ -1,7 +1,8 @@
 import ArgumentParser
 import Dispatch
+import Foundation
+import SwitchyardConfig
 import SwitchyardGateway
-import SwitchyardPlan
 
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,13 +14,29 @@ struct ServeCommand: ParsableCommand {
             written by `switchyard compile -o` instead, after checking its credential locations against this \
             environment (the same diagnostics `check` would print). Then serves `POST /inference`, \
             `POST /openai/v1/chat/completions`, `GET /health`, `GET /status` and `GET /metrics` (Prometheus) until \
-            SIGTERM or SIGINT, which stop accepting connections and let in-flight requests finish (up to \
-            --grace-period seconds).
+            SIGTERM or SIGINT, which stop accepting connections and let in-flight requests, streams included, \
+            finish (up to --grace-period seconds) before exiting 0.
+
+            SIGHUP reloads: the same --config (or --plan) and --env-file are read again and checked exactly as at \
+            startup. A plan that passes serves every request that arrives after it (running requests finish on \
+            the old one); one that fails is logged with its diagnostics and the old plan keeps serving. One log \
+            line per reload says `reload ok` or `reload rejected with N error(s)`.
+
+            Authentication is off by default, as in TensorZero. --auth-tokens-env VAR (tokens separated by commas \
+            or newlines, read from the environment including --env-file) and --auth-tokens-file F (one token per \
+            line, `#` comments; give both to accept the tokens of each) make every route but /health and \
+            /status (so /metrics too, as in TensorZero) require `Authorization: Bearer TOKEN`; anything else \
+            gets 401 with TensorZero's message. Tokens are \
+            compared by SHA-256 digest, in constant time, and never logged; they are read at startup only. \
+            Provider credentials come only from a request body's `credentials`, never from headers. Serving on \
+            an address other than loopback without tokens prints a warning.
 
             Examples:
               switchyard serve --config config/tensorzero.toml
               switchyard serve --config config/tensorzero.toml --env-file .env --host 0.0.0.0 --port 3000
+              switchyard serve --host 0.0.0.0 --auth-tokens-file /run/secrets/gateway-tokens
               switchyard compile --config config/tensorzero.toml -o plan.json && switchyard serve --plan plan.json
+              kill -HUP "$(pidof switchyard)"   # reload after editing the config
             """
     )
 
@@ -38,6 +55,15 @@ struct ServeCommand: ParsableCommand {
     var gracePeriod: Int = 30
 
     @Option(help: ArgumentHelp(
+        "An environment variable holding the bearer tokens clients must send (separated by commas or newlines).",
+        valueName: "variable"
+    ))
+    var authTokensEnv: String?
+
+    @Option(help: ArgumentHelp("A file of bearer tokens clients must send (one per line, `#` comments).", valueName: "file"))
+    var authTokensFile: String?
+
+    @Option(help: ArgumentHelp(
         "Event-loop threads serving requests (default: one per core). With 1, every request runs on one thread end to end.",
         valueName: "count"
     ))
@@ -47,29 +73,43 @@ struct ServeCommand: ParsableCommand {
         if plan != nil, options.config != nil {
             throw ValidationError("Pass either --config or --plan, not both.")
         }
+        if gracePeriod < 0 {
+            throw ValidationError("--grace-period must not be negative.")
+        }
         if let threads, threads < 1 {
             throw ValidationError("--threads must be at least 1.")
         }
     }
 
     func run() throws {
-        GatewayProcess.runTasksOnEventLoops(threads: threads)
         let environment = try options.environment()
-        let planPath = plan
-        let compilation: Compiler.Compilation? = try planPath == nil ? options.compile() : nil
+        let input: PlanSource.Input = if let plan { .planFile(path: plan) } else { .config(pattern: try options.configPattern()) }
+        let source = PlanSource(input, environmentFile: options.envFile)
+        let accessTokens: AccessTokens?
+        do {
+            accessTokens = try self.accessTokens(environment)
+        } catch {
+            FileHandle.standardError.write(Data("switchyard serve: \(error)\n".utf8))
+            throw invalidConfig
+        }
+        GatewayProcess.runTasksOnEventLoops(threads: threads)
         let server = GatewayServer(host: host, port: port, shutdownGracePeriod: .seconds(gracePeriod))
         let exit = ExitBox()
         let done = DispatchSemaphore(value: 0)
         Task {
-            if let planPath {
-                exit.code = await GatewayLauncher.serve(planAt: planPath, environment: environment, server: server)
-            } else if let compilation {
-                exit.code = await GatewayLauncher.serve(compilation, environment: environment, server: server)
-            }
+            exit.code = await GatewayLauncher.serve(source, server: server, accessTokens: accessTokens)
             done.signal()
         }
         done.wait()
         if exit.code != 0 { throw ExitCode(exit.code) }
+    }
+
+    /// The tokens of --auth-tokens-env and --auth-tokens-file together, or `nil` when neither is given.
+    private func accessTokens(_ environment: Environment) throws(AccessTokenSource.LoadError) -> AccessTokens? {
+        var secrets: [Secret] = []
+        if let authTokensEnv { secrets += try AccessTokenSource.tokens(inVariable: authTokensEnv, of: environment) }
+        if let authTokensFile { secrets += try AccessTokenSource.tokens(inFile: authTokensFile) }
+        return secrets.isEmpty ? nil : AccessTokens(secrets)
     }
 }
 

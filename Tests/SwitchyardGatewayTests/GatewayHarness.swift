@@ -14,6 +14,8 @@ struct GatewayHarness: Sendable {
     let upstreamPort: Int
     let recorder: UpstreamRecorder
     let client: HTTPClient
+    /// The gateway under test (to swap its plan, as a reload does).
+    let gateway: Gateway
 
     /// The gateway's environment: static keys the config's `env::` locations name.
     static let environment = SwitchyardConfig.Environment([
@@ -143,9 +145,9 @@ struct GatewayHarness: Sendable {
 
     /// Runs `body` against a gateway serving `config` (by default `GatewayHarness.config`) for the mock
     /// upstream's port, after `preparePlan` (which may, say, round-trip the plan through its JSON), logging to
-    /// `logger`.
+    /// `logger`, requiring one of `accessTokens` when given.
     static func run(
-        config: @Sendable (Int) -> String = GatewayHarness.config(upstreamPort:), logger: Logger? = nil,
+        config: @Sendable (Int) -> String = GatewayHarness.config(upstreamPort:), logger: Logger? = nil, accessTokens: AccessTokens? = nil,
         preparePlan: @Sendable (RoutingPlan, Int) throws -> RoutingPlan = { plan, _ in plan },
         _ body: @Sendable (GatewayHarness) async throws -> Void
     ) async throws {
@@ -169,13 +171,15 @@ struct GatewayHarness: Sendable {
             guard let compiled = compilation.plan else {
                 throw HarnessError(description: compilation.diagnostics.map(\.description).joined(separator: "\n"))
             }
-            let gateway = Gateway(plan: try preparePlan(compiled, upstreamPort), environment: environment, logger: logger ?? quiet)
+            let gateway = Gateway(
+                plan: try preparePlan(compiled, upstreamPort), environment: environment, logger: logger ?? quiet, accessTokens: accessTokens
+            )
             group.addTask {
                 try await GatewayServer(host: "127.0.0.1", port: 0).run(gateway, shutdownSignals: []) { gatewayReady.yield($0) }
             }
             var gatewayIterator = gatewayPorts.makeAsyncIterator()
             let gatewayPort = await gatewayIterator.next() ?? 0
-            let harness = GatewayHarness(gatewayPort: gatewayPort, upstreamPort: upstreamPort, recorder: recorder, client: client)
+            let harness = GatewayHarness(gatewayPort: gatewayPort, upstreamPort: upstreamPort, recorder: recorder, client: client, gateway: gateway)
             do {
                 try await body(harness)
             } catch {
@@ -188,11 +192,12 @@ struct GatewayHarness: Sendable {
         try await client.shutdown()
     }
 
-    /// POSTs `json` to the gateway's `path`; returns the status and the parsed JSON body.
-    func post(_ path: String, _ json: String) async throws -> (status: Int, body: [String: Any]) {
+    /// POSTs `json` to the gateway's `path` with `headers`; returns the status and the parsed JSON body.
+    func post(_ path: String, _ json: String, headers: [(String, String)] = []) async throws -> (status: Int, body: [String: Any]) {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(gatewayPort)\(path)")
         request.method = .POST
         request.headers.add(name: "content-type", value: "application/json")
+        request.headers.add(contentsOf: headers)
         request.body = .bytes(ByteBuffer(string: json))
         let response = try await client.execute(request, timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 1 << 20)
@@ -200,9 +205,11 @@ struct GatewayHarness: Sendable {
         return (Int(response.status.code), object)
     }
 
-    /// GETs the gateway's `path`.
-    func get(_ path: String) async throws -> (status: Int, body: [String: Any]) {
-        let response = try await client.execute(HTTPClientRequest(url: "http://127.0.0.1:\(gatewayPort)\(path)"), timeout: .seconds(30))
+    /// GETs the gateway's `path` with `headers`.
+    func get(_ path: String, headers: [(String, String)] = []) async throws -> (status: Int, body: [String: Any]) {
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(gatewayPort)\(path)")
+        request.headers.add(contentsOf: headers)
+        let response = try await client.execute(request, timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 1 << 20)
         return (Int(response.status.code), (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:])
     }

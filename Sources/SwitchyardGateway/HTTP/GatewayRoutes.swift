@@ -4,35 +4,37 @@ import SwitchyardConfig
 import SwitchyardEngine
 
 /// The gateway's HTTP routes: `/inference`, `/openai/v1/chat/completions` (both also streaming), `/health`,
-/// `/status`, `/metrics`.
+/// `/status`, `/metrics`. When the gateway has access tokens, every route but `/health` and `/status` requires
+/// one (`BearerAuthentication`).
 enum GatewayRoutes {
     /// The largest request body read.
     static let maxRequestBytes = 16 * 1024 * 1024
 
     static func router(for gateway: Gateway) -> Router<BasicRequestContext> {
         let router = Router()
+        if let tokens = gateway.accessTokens { router.add(middleware: BearerAuthentication(tokens: tokens)) }
         router.post("/inference") { request, _ in
             await handle(request, gateway: gateway, endpoint: "/inference", parse: InferenceRequestParser.parse,
-                         error: InferenceResponseBody.error, stream: { stream, result, parsed, id in
+                         error: InferenceResponseBody.error, stream: { stream, result, parsed, id, served in
                 let format = InferenceStreamChunks(
-                    result, inferenceID: id, kind: gateway.functionKind(parsed.request.target), jsonMode: gateway.jsonMode(parsed, variant: result.variant)
+                    result, inferenceID: id, kind: served.functionKind(parsed.request.target), jsonMode: served.jsonMode(parsed, variant: result.variant)
                 )
                 return StreamingResponse(stream: stream, deadline: result.streamDeadline, format: format, clock: gateway.clock).response()
-            }) { result, response, parsed, id in
+            }) { result, response, parsed, id, served in
                 InferenceResponseBody.success(
-                    result, response: response, inferenceID: id, kind: gateway.functionKind(parsed.request.target),
-                    payload: parsed.request.payload, jsonMode: gateway.jsonMode(parsed, variant: result.variant)
+                    result, response: response, inferenceID: id, kind: served.functionKind(parsed.request.target),
+                    payload: parsed.request.payload, jsonMode: served.jsonMode(parsed, variant: result.variant)
                 )
             }
         }
         router.post("/openai/v1/chat/completions") { request, _ in
             await handle(request, gateway: gateway, endpoint: "/openai/v1/chat/completions", parse: OpenAIRequestParser.parse,
-                         error: OpenAIResponseBody.error, stream: { stream, result, parsed, id in
-                let format = OpenAIStreamChunks(result, parsed: parsed, inferenceID: id, kind: gateway.functionKind(parsed.request.target))
+                         error: OpenAIResponseBody.error, stream: { stream, result, parsed, id, served in
+                let format = OpenAIStreamChunks(result, parsed: parsed, inferenceID: id, kind: served.functionKind(parsed.request.target))
                 return StreamingResponse(stream: stream, deadline: result.streamDeadline, format: format, clock: gateway.clock).response()
-            }) { result, response, parsed, id in
+            }) { result, response, parsed, id, served in
                 OpenAIResponseBody.success(result, response: response, inferenceID: id, target: parsed.request.target,
-                                           created: Int(Date().timeIntervalSince1970), jsonMode: gateway.jsonMode(parsed, variant: result.variant))
+                                           created: Int(Date().timeIntervalSince1970), jsonMode: served.jsonMode(parsed, variant: result.variant))
             }
         }
         router.get("/health") { _, _ in json(200, ["gateway": "ok"]) }
@@ -46,35 +48,38 @@ enum GatewayRoutes {
         return router
     }
 
-    /// Reads, parses and serves one inference request; any failure before a response starts becomes the
-    /// endpoint's error shape. A streaming request that commits to an upstream answers with `stream`.
+    /// Reads, parses and serves one inference request on the plan current when it arrived; any failure before
+    /// a response starts becomes the endpoint's error shape. A streaming request that commits to an upstream
+    /// answers with `stream`. Only the body is read: no header reaches the engine, so credentials come from
+    /// the body's `credentials` alone, as in TensorZero.
     private static func handle(
         _ request: Request, gateway: Gateway, endpoint: String, parse: ([UInt8]) throws -> ParsedInference,
-        error: (String) -> [String: Any], stream: (UpstreamStream, InferenceResult, ParsedInference, EpisodeID) -> Response,
-        success: (InferenceResult, ProviderResponse, ParsedInference, EpisodeID) -> [String: Any]
+        error: (String) -> [String: Any], stream: (UpstreamStream, InferenceResult, ParsedInference, EpisodeID, ServedPlan) -> Response,
+        success: (InferenceResult, ProviderResponse, ParsedInference, EpisodeID, ServedPlan) -> [String: Any]
     ) async -> Response {
+        let served = gateway.current
         var parsed: ParsedInference
         do {
             let body = try await request.body.collect(upTo: maxRequestBytes)
             parsed = try parse(Array(buffer: body))
-            try gateway.resolveInterface(&parsed)
+            try served.resolveInterface(&parsed)
         } catch let failure as GatewayError {
             return json(failure.status, error(failure.message))
         } catch let failure {
             return json(400, error("Failed to read the request body: \(failure)"))
         }
         if parsed.request.stream {
-            let run = await gateway.serveStream(parsed, endpoint: endpoint)
+            let run = await gateway.serveStream(parsed, endpoint: endpoint, on: served)
             guard run.result.status == 200, let upstream = run.stream else {
                 return json(run.result.status, error(run.result.error?.message ?? "Inference failed"))
             }
-            return stream(upstream, run.result, parsed, EpisodeIDs.fresh())
+            return stream(upstream, run.result, parsed, EpisodeIDs.fresh(), served)
         }
-        let result = await gateway.serve(parsed, endpoint: endpoint)
+        let result = await gateway.serve(parsed, endpoint: endpoint, on: served)
         guard result.status == 200, let response = result.response else {
             return json(result.status, error(result.error?.message ?? "Inference failed"))
         }
-        return json(200, success(result, response, parsed, EpisodeIDs.fresh()))
+        return json(200, success(result, response, parsed, EpisodeIDs.fresh(), served))
     }
 
     /// A JSON response with `status`.
@@ -85,13 +90,5 @@ enum GatewayRoutes {
             headers: [.contentType: "application/json"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
         )
-    }
-}
-
-extension Gateway {
-    /// Whether a request's function returns `content` (chat) or `output` (json); model requests are chat.
-    func functionKind(_ target: InferenceRequest.Target) -> FunctionConfig.Kind {
-        guard case .function(let name) = target, let function = plan.functions[name] else { return .chat }
-        return function.kind
     }
 }

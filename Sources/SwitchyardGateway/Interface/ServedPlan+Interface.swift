@@ -1,7 +1,7 @@
 import SwitchyardEngine
 import SwitchyardPlan
 
-extension Gateway {
+extension ServedPlan {
     /// Merges the request's tool and JSON-output fields with its function's (tools offered, tool choice, JSON
     /// mode, output schema) into the payload every attempt carries.
     func resolveInterface(_ parsed: inout ParsedInference) throws {
