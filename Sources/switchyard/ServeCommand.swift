@@ -14,7 +14,8 @@ struct ServeCommand: ParsableCommand {
             environment (the same diagnostics `check` would print). Then serves `POST /inference`, \
             `POST /openai/v1/chat/completions`, `GET /health`, `GET /status` and `GET /metrics` (Prometheus) until \
             SIGTERM or SIGINT, which stop accepting connections and let in-flight requests finish (up to \
-            --grace-period seconds).
+            --grace-period seconds). Each request is bounded: body size (413), header size (431), number of \
+            messages and JSON nesting depth (400), each error naming its limit and option.
 
             Examples:
               switchyard serve --config config/tensorzero.toml
@@ -43,9 +44,28 @@ struct ServeCommand: ParsableCommand {
     ))
     var threads: Int?
 
+    @Option(help: ArgumentHelp("Largest request body; a larger one gets 413 naming the limit.", valueName: "bytes"))
+    var maxBodyBytes: Int = RequestLimits.standard.maxBodyBytes
+
+    @Option(help: ArgumentHelp(
+        "Largest total of request header names and values; more gets 431 (over twice this, the HTTP parser refuses the request with 400).",
+        valueName: "bytes"
+    ))
+    var maxHeaderBytes: Int = RequestLimits.standard.maxHeaderBytes
+
+    @Option(help: ArgumentHelp("Most conversation messages in one request; more gets 400.", valueName: "count"))
+    var maxMessages: Int = RequestLimits.standard.maxMessages
+
+    @Option(name: .customLong("max-json-depth"), help: ArgumentHelp("Deepest nesting of JSON arrays and objects in a request body; deeper gets 400.", valueName: "levels"))
+    var maxJSONDepth: Int = RequestLimits.standard.maxJSONDepth
+
     func validate() throws {
         if plan != nil, options.config != nil {
             throw ValidationError("Pass either --config or --plan, not both.")
+        }
+        for (name, value) in [("--max-body-bytes", maxBodyBytes), ("--max-header-bytes", maxHeaderBytes), ("--max-messages", maxMessages), ("--max-json-depth", maxJSONDepth)]
+        where value < 1 {
+            throw ValidationError("\(name) must be at least 1.")
         }
         if let threads, threads < 1 {
             throw ValidationError("--threads must be at least 1.")
@@ -57,7 +77,8 @@ struct ServeCommand: ParsableCommand {
         let environment = try options.environment()
         let planPath = plan
         let compilation: Compiler.Compilation? = try planPath == nil ? options.compile() : nil
-        let server = GatewayServer(host: host, port: port, shutdownGracePeriod: .seconds(gracePeriod))
+        let limits = RequestLimits(maxBodyBytes: maxBodyBytes, maxHeaderBytes: maxHeaderBytes, maxMessages: maxMessages, maxJSONDepth: maxJSONDepth)
+        let server = GatewayServer(host: host, port: port, shutdownGracePeriod: .seconds(gracePeriod), limits: limits)
         let exit = ExitBox()
         let done = DispatchSemaphore(value: 0)
         Task {

@@ -143,9 +143,9 @@ struct GatewayHarness: Sendable {
 
     /// Runs `body` against a gateway serving `config` (by default `GatewayHarness.config`) for the mock
     /// upstream's port, after `preparePlan` (which may, say, round-trip the plan through its JSON), logging to
-    /// `logger`.
+    /// `logger`, within `limits`.
     static func run(
-        config: @Sendable (Int) -> String = GatewayHarness.config(upstreamPort:), logger: Logger? = nil,
+        config: @Sendable (Int) -> String = GatewayHarness.config(upstreamPort:), logger: Logger? = nil, limits: RequestLimits = .standard,
         preparePlan: @Sendable (RoutingPlan, Int) throws -> RoutingPlan = { plan, _ in plan },
         _ body: @Sendable (GatewayHarness) async throws -> Void
     ) async throws {
@@ -171,7 +171,7 @@ struct GatewayHarness: Sendable {
             }
             let gateway = Gateway(plan: try preparePlan(compiled, upstreamPort), environment: environment, logger: logger ?? quiet)
             group.addTask {
-                try await GatewayServer(host: "127.0.0.1", port: 0).run(gateway, shutdownSignals: []) { gatewayReady.yield($0) }
+                try await GatewayServer(host: "127.0.0.1", port: 0, limits: limits).run(gateway, shutdownSignals: []) { gatewayReady.yield($0) }
             }
             var gatewayIterator = gatewayPorts.makeAsyncIterator()
             let gatewayPort = await gatewayIterator.next() ?? 0
@@ -188,11 +188,12 @@ struct GatewayHarness: Sendable {
         try await client.shutdown()
     }
 
-    /// POSTs `json` to the gateway's `path`; returns the status and the parsed JSON body.
-    func post(_ path: String, _ json: String) async throws -> (status: Int, body: [String: Any]) {
+    /// POSTs `json` (with `headers`) to the gateway's `path`; returns the status and the parsed JSON body.
+    func post(_ path: String, _ json: String, headers: [(String, String)] = []) async throws -> (status: Int, body: [String: Any]) {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(gatewayPort)\(path)")
         request.method = .POST
         request.headers.add(name: "content-type", value: "application/json")
+        request.headers.add(contentsOf: headers)
         request.body = .bytes(ByteBuffer(string: json))
         let response = try await client.execute(request, timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 1 << 20)
