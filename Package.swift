@@ -101,6 +101,12 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "SwitchyardFuzzTests",
+            dependencies: ["SwitchyardConfig", "SwitchyardPlan", "SwitchyardSimulator", "SwitchyardGateway"],
+            path: "Tests/Fuzz",
+            exclude: ["corpus", "README.md"]
+        ),
+        .testTarget(
             name: "SwitchyardReportsTests",
             dependencies: ["SwitchyardReports", "CLibXML2"],
             exclude: ["junit_consumer_check.py"],
