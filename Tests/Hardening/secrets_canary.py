@@ -190,6 +190,8 @@ MODELS = {
     "tgi_default": {"type": "tgi", "api_base": MOCK + "/tgi/v1/"},
     "vertex_gemini_default": {"type": "gcp_vertex_gemini", "model_id": "gemini-2.5-flash", "location": "us-central1",
                               "project_id": "canary-project"},
+    "vertex_anthropic_path": {"type": "gcp_vertex_anthropic", "model_id": "claude@1", "location": "us-east5",
+                              "project_id": "canary-project", "credential_location": "path::" + ENV["GCP_VERTEX_CREDENTIALS_PATH"]},
     "vertex_anthropic_refused": {"type": "gcp_vertex_anthropic", "model_id": "claude@1", "location": "us-east5",
                                  "project_id": "canary-project", "credential_location": "path::" + SA_REFUSED},
     "bedrock_sdk": {"type": "aws_bedrock", "model_id": "anthropic.claude", "region": "us-east-1"},
