@@ -7,7 +7,7 @@ import SwitchyardEngine
 /// The gateway's HTTP routes: `/inference`, `/openai/v1/chat/completions` (both also streaming), `/health`,
 /// `/status`, `/metrics`.
 enum GatewayRoutes {
-    static func router(for gateway: Gateway, limits: RequestLimits = .standard) -> Router<BasicRequestContext> {
+    static func router(for gateway: Gateway, limits: RequestLimits) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: HeaderSizeLimit(limits: limits))
         router.post("/inference") { request, _ in

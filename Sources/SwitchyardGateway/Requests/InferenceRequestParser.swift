@@ -12,7 +12,7 @@ struct ParsedInference: Sendable {
 
 /// Reads a `POST /inference` body (reference §5.1) into an engine request.
 enum InferenceRequestParser {
-    static func parse(_ bytes: [UInt8], limits: RequestLimits = .standard) throws -> ParsedInference {
+    static func parse(_ bytes: [UInt8], limits: RequestLimits) throws -> ParsedInference {
         let body = try JSONFields.body(bytes)
         let target = try target(function: body.string("function_name"), model: body.string("model_name"))
         let episode = try body.string("episode_id").map(EpisodeIDs.parse) ?? EpisodeIDs.fresh()

@@ -6,7 +6,7 @@ enum OpenAIRequestParser {
     static let functionPrefix = "tensorzero::function_name::"
     static let modelPrefix = "tensorzero::model_name::"
 
-    static func parse(_ bytes: [UInt8], limits: RequestLimits = .standard) throws -> ParsedInference {
+    static func parse(_ bytes: [UInt8], limits: RequestLimits) throws -> ParsedInference {
         let body = try JSONFields.body(bytes)
         guard let model = try body.string("model") else {
             throw GatewayError.badRequest("Invalid request to OpenAI-compatible endpoint: missing field `model`")
