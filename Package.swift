@@ -39,6 +39,7 @@ let package = Package(
             dependencies: [
                 "SwitchyardEngine", "SwitchyardPlan", "SwitchyardConfig",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Atomics", package: "swift-atomics"),
                 .product(name: "Logging", package: "swift-log"),
@@ -102,6 +103,12 @@ let package = Package(
                 "SwitchyardSimulator", "SwitchyardConfig", "SwitchyardPlan", "SwitchyardEngine",
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
+        ),
+        .testTarget(
+            name: "SwitchyardFuzzTests",
+            dependencies: ["SwitchyardConfig", "SwitchyardPlan", "SwitchyardSimulator", "SwitchyardGateway"],
+            path: "Tests/Fuzz",
+            exclude: ["corpus", "README.md"]
         ),
         .testTarget(
             name: "SwitchyardReportsTests",

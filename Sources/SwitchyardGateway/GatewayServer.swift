@@ -10,11 +10,14 @@ public struct GatewayServer: Sendable {
     public var port: Int
     /// How long a graceful shutdown waits for in-flight requests before cancelling them.
     public var shutdownGracePeriod: Duration
+    /// Bounds on each request's body, headers, messages and JSON nesting.
+    public var limits: RequestLimits
 
-    public init(host: String = "127.0.0.1", port: Int = 3000, shutdownGracePeriod: Duration = .seconds(30)) {
+    public init(host: String = "127.0.0.1", port: Int = 3000, shutdownGracePeriod: Duration = .seconds(30), limits: RequestLimits = .standard) {
         self.host = host
         self.port = port
         self.shutdownGracePeriod = shutdownGracePeriod
+        self.limits = limits
     }
 
     /// Serves until a signal in `shutdownSignals` (stop accepting, finish in-flight requests within the grace
@@ -25,7 +28,8 @@ public struct GatewayServer: Sendable {
     ) async throws {
         let logger = gateway.logger
         let app = Application(
-            router: GatewayRoutes.router(for: gateway),
+            router: GatewayRoutes.router(for: gateway, limits: limits),
+            server: .http1(configuration: limits.httpChannelConfiguration),
             configuration: .init(address: .hostname(host, port: port), serverName: "switchyard"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0

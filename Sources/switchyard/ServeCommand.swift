@@ -31,6 +31,9 @@ struct ServeCommand: ParsableCommand {
             Provider credentials come only from a request body's `credentials`, never from headers. Serving on \
             an address other than loopback without tokens prints a warning.
 
+            Each request is bounded: body size (413), header size (431), number of messages and JSON nesting \
+            depth (400), each error naming its limit and option.
+
             Examples:
               switchyard serve --config config/tensorzero.toml
               switchyard serve --config config/tensorzero.toml --env-file .env --host 0.0.0.0 --port 3000
@@ -69,12 +72,31 @@ struct ServeCommand: ParsableCommand {
     ))
     var threads: Int?
 
+    @Option(help: ArgumentHelp("Largest request body; a larger one gets 413 naming the limit.", valueName: "bytes"))
+    var maxBodyBytes: Int = RequestLimits.standard.maxBodyBytes
+
+    @Option(help: ArgumentHelp(
+        "Largest total of request header names and values; more gets 431 (over twice this, the HTTP parser refuses the request with 400).",
+        valueName: "bytes"
+    ))
+    var maxHeaderBytes: Int = RequestLimits.standard.maxHeaderBytes
+
+    @Option(help: ArgumentHelp("Most conversation messages in one request; more gets 400.", valueName: "count"))
+    var maxMessages: Int = RequestLimits.standard.maxMessages
+
+    @Option(name: .customLong("max-json-depth"), help: ArgumentHelp("Deepest nesting of JSON arrays and objects in a request body; deeper gets 400.", valueName: "levels"))
+    var maxJSONDepth: Int = RequestLimits.standard.maxJSONDepth
+
     func validate() throws {
         if plan != nil, options.config != nil {
             throw ValidationError("Pass either --config or --plan, not both.")
         }
         if gracePeriod < 0 {
             throw ValidationError("--grace-period must not be negative.")
+        }
+        for (name, value) in [("--max-body-bytes", maxBodyBytes), ("--max-header-bytes", maxHeaderBytes), ("--max-messages", maxMessages), ("--max-json-depth", maxJSONDepth)]
+        where value < 1 {
+            throw ValidationError("\(name) must be at least 1.")
         }
         if let threads, threads < 1 {
             throw ValidationError("--threads must be at least 1.")
@@ -93,7 +115,8 @@ struct ServeCommand: ParsableCommand {
             throw invalidConfig
         }
         GatewayProcess.runTasksOnEventLoops(threads: threads)
-        let server = GatewayServer(host: host, port: port, shutdownGracePeriod: .seconds(gracePeriod))
+        let limits = RequestLimits(maxBodyBytes: maxBodyBytes, maxHeaderBytes: maxHeaderBytes, maxMessages: maxMessages, maxJSONDepth: maxJSONDepth)
+        let server = GatewayServer(host: host, port: port, shutdownGracePeriod: .seconds(gracePeriod), limits: limits)
         let exit = ExitBox()
         let done = DispatchSemaphore(value: 0)
         Task {

@@ -145,9 +145,9 @@ struct GatewayHarness: Sendable {
 
     /// Runs `body` against a gateway serving `config` (by default `GatewayHarness.config`) for the mock
     /// upstream's port, after `preparePlan` (which may, say, round-trip the plan through its JSON), logging to
-    /// `logger`, requiring one of `accessTokens` when given.
+    /// `logger`, requiring one of `accessTokens` when given, within `limits`.
     static func run(
-        config: @Sendable (Int) -> String = GatewayHarness.config(upstreamPort:), logger: Logger? = nil, accessTokens: AccessTokens? = nil,
+        config: @Sendable (Int) -> String = GatewayHarness.config(upstreamPort:), logger: Logger? = nil, accessTokens: AccessTokens? = nil, limits: RequestLimits = .standard,
         preparePlan: @Sendable (RoutingPlan, Int) throws -> RoutingPlan = { plan, _ in plan },
         _ body: @Sendable (GatewayHarness) async throws -> Void
     ) async throws {
@@ -175,7 +175,7 @@ struct GatewayHarness: Sendable {
                 plan: try preparePlan(compiled, upstreamPort), environment: environment, logger: logger ?? quiet, accessTokens: accessTokens
             )
             group.addTask {
-                try await GatewayServer(host: "127.0.0.1", port: 0).run(gateway, shutdownSignals: []) { gatewayReady.yield($0) }
+                try await GatewayServer(host: "127.0.0.1", port: 0, limits: limits).run(gateway, shutdownSignals: []) { gatewayReady.yield($0) }
             }
             var gatewayIterator = gatewayPorts.makeAsyncIterator()
             let gatewayPort = await gatewayIterator.next() ?? 0

@@ -27,7 +27,8 @@ actor UpstreamRecorder {
 }
 
 /// A loopback upstream that speaks the OpenAI and Anthropic wire formats:
-/// `/ok/v1/chat/completions` answers, `/fail/...` answers 500, `/unauthorized/...` 401, `/slow/...` after 2 s,
+/// `/ok/v1/chat/completions` answers, `/fail/...` answers 500, `/unauthorized/...` 401, `/echo-key/...` 401 quoting the
+/// bearer key (plainly, masked and in base64), `/slow/...` after 2 s,
 /// `/anthropic/v1/messages` answers as Anthropic, `/azure/openai/deployments/D/chat/completions` as Azure,
 /// `/gemini/v1beta/models/MODEL:generateContent` as Google AI Studio Gemini (`/gemini-denied/...` with 403).
 /// `/ok/` and `/anthropic/` stream when the request asks to, `/gemini/` at `MODEL:streamGenerateContent`
@@ -52,6 +53,12 @@ enum MockUpstream {
         router.post("/unauthorized/v1/chat/completions") { request, _ in
             _ = try await record(request, recorder)
             return text(401, #"{"error":"bad key"}"#)
+        }
+        router.post("/echo-key/v1/chat/completions") { request, _ in
+            let call = try await record(request, recorder)
+            let key = call.authorization.map { String($0.dropFirst("Bearer ".count)) } ?? ""
+            let masked = key.prefix(10) + "****" + key.suffix(4)
+            return text(401, #"{"error":{"message":"Incorrect API key provided: \#(key) (\#(masked)), base64 \#(Data(key.utf8).base64EncodedString())"}}"#)
         }
         router.post("/slow/v1/chat/completions") { request, _ in
             _ = try await record(request, recorder)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import SwitchyardConfig
 import SwitchyardEngine
 
@@ -7,14 +8,12 @@ import SwitchyardEngine
 /// `/status`, `/metrics`. When the gateway has access tokens, every route but `/health` and `/status` requires
 /// one (`BearerAuthentication`).
 enum GatewayRoutes {
-    /// The largest request body read.
-    static let maxRequestBytes = 16 * 1024 * 1024
-
-    static func router(for gateway: Gateway) -> Router<BasicRequestContext> {
+    static func router(for gateway: Gateway, limits: RequestLimits) -> Router<BasicRequestContext> {
         let router = Router()
         if let tokens = gateway.accessTokens { router.add(middleware: BearerAuthentication(tokens: tokens)) }
+        router.add(middleware: HeaderSizeLimit(limits: limits))
         router.post("/inference") { request, _ in
-            await handle(request, gateway: gateway, endpoint: "/inference", parse: InferenceRequestParser.parse,
+            await handle(request, gateway: gateway, limits: limits, endpoint: "/inference", parse: InferenceRequestParser.parse,
                          error: InferenceResponseBody.error, stream: { stream, result, parsed, id, served in
                 let format = InferenceStreamChunks(
                     result, inferenceID: id, kind: served.functionKind(parsed.request.target), jsonMode: served.jsonMode(parsed, variant: result.variant)
@@ -28,7 +27,7 @@ enum GatewayRoutes {
             }
         }
         router.post("/openai/v1/chat/completions") { request, _ in
-            await handle(request, gateway: gateway, endpoint: "/openai/v1/chat/completions", parse: OpenAIRequestParser.parse,
+            await handle(request, gateway: gateway, limits: limits, endpoint: "/openai/v1/chat/completions", parse: OpenAIRequestParser.parse,
                          error: OpenAIResponseBody.error, stream: { stream, result, parsed, id, served in
                 let format = OpenAIStreamChunks(result, parsed: parsed, inferenceID: id, kind: served.functionKind(parsed.request.target))
                 return StreamingResponse(stream: stream, deadline: result.streamDeadline, format: format, clock: gateway.clock).response()
@@ -48,20 +47,21 @@ enum GatewayRoutes {
         return router
     }
 
-    /// Reads, parses and serves one inference request on the plan current when it arrived; any failure before
-    /// a response starts becomes the endpoint's error shape. A streaming request that commits to an upstream
-    /// answers with `stream`. Only the body is read: no header reaches the engine, so credentials come from
-    /// the body's `credentials` alone, as in TensorZero.
+    /// Reads, parses and serves one inference request within `limits`, on the plan current when it arrived; any
+    /// failure before a response starts becomes the endpoint's error shape. A streaming request that commits to an
+    /// upstream answers with `stream`. Only the body is read: no header reaches the engine, so credentials come
+    /// from the body's `credentials` alone, as in TensorZero.
     private static func handle(
-        _ request: Request, gateway: Gateway, endpoint: String, parse: ([UInt8]) throws -> ParsedInference,
+        _ request: Request, gateway: Gateway, limits: RequestLimits, endpoint: String, parse: ([UInt8], RequestLimits) throws -> ParsedInference,
         error: (String) -> [String: Any], stream: (UpstreamStream, InferenceResult, ParsedInference, EpisodeID, ServedPlan) -> Response,
         success: (InferenceResult, ProviderResponse, ParsedInference, EpisodeID, ServedPlan) -> [String: Any]
     ) async -> Response {
         let served = gateway.current
         var parsed: ParsedInference
         do {
-            let body = try await request.body.collect(upTo: maxRequestBytes)
-            parsed = try parse(Array(buffer: body))
+            let body = try await readBody(request, limits: limits)
+            try limits.checkJSONDepth(body)
+            parsed = try parse(body, limits)
             try served.resolveInterface(&parsed)
         } catch let failure as GatewayError {
             return json(failure.status, error(failure.message))
@@ -80,6 +80,16 @@ enum GatewayRoutes {
             return json(result.status, error(result.error?.message ?? "Inference failed"))
         }
         return json(200, success(result, response, parsed, EpisodeIDs.fresh(), served))
+    }
+
+    /// The request body, refused (413) when its declared length or the bytes that arrive pass the limit.
+    private static func readBody(_ request: Request, limits: RequestLimits) async throws -> [UInt8] {
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }) { try limits.checkBody(length: declared) }
+        do {
+            return Array(buffer: try await request.body.collect(upTo: limits.maxBodyBytes))
+        } catch is NIOTooManyBytesError {
+            throw limits.bodyTooLarge
+        }
     }
 
     /// A JSON response with `status`.

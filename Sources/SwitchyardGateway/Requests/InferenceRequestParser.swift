@@ -14,7 +14,7 @@ struct ParsedInference: Sendable {
 
 /// Reads a `POST /inference` body (reference §5.1) into an engine request.
 enum InferenceRequestParser {
-    static func parse(_ bytes: [UInt8]) throws -> ParsedInference {
+    static func parse(_ bytes: [UInt8], limits: RequestLimits) throws -> ParsedInference {
         let body = try JSONFields.body(bytes)
         let target = try target(function: body.string("function_name"), model: body.string("model_name"))
         let episode = try body.string("episode_id").map(EpisodeIDs.parse) ?? EpisodeIDs.fresh()
@@ -27,7 +27,9 @@ enum InferenceRequestParser {
                     payload.systemArguments = try ChatInput.arguments(system, path: "input.system")
                 }
             }
-            for (index, raw) in (try input.array("messages") ?? []).enumerated() {
+            let messages = try input.array("messages") ?? []
+            try limits.checkMessages(count: messages.count, path: "input.messages")
+            for (index, raw) in messages.enumerated() {
                 let path = "input.messages[\(index)]"
                 guard let message = raw as? [String: Any] else {
                     throw GatewayError.badRequest("Failed to deserialize JSON: `\(path)`: expected a message object")

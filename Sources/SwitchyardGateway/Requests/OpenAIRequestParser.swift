@@ -6,7 +6,7 @@ enum OpenAIRequestParser {
     static let functionPrefix = "tensorzero::function_name::"
     static let modelPrefix = "tensorzero::model_name::"
 
-    static func parse(_ bytes: [UInt8]) throws -> ParsedInference {
+    static func parse(_ bytes: [UInt8], limits: RequestLimits) throws -> ParsedInference {
         let body = try JSONFields.body(bytes)
         guard let model = try body.string("model") else {
             throw GatewayError.badRequest("Invalid request to OpenAI-compatible endpoint: missing field `model`")
@@ -15,7 +15,7 @@ enum OpenAIRequestParser {
         if let n = try body.int("n"), n != 1 {
             throw GatewayError.badRequest("Invalid request to OpenAI-compatible endpoint: `n` must be 1")
         }
-        var payload = try conversation(body)
+        var payload = try conversation(body, limits: limits)
         payload.temperature = try body.double("temperature")
         payload.topP = try body.double("top_p")
         payload.seed = try body.int("seed")
@@ -59,10 +59,12 @@ enum OpenAIRequestParser {
 
     /// `system`/`developer` messages become the system text, or the system template's arguments (a single
     /// `{"type": "text", "tensorzero::arguments": {…}}` part); `user`/`assistant` the conversation.
-    private static func conversation(_ body: JSONFields) throws -> InferencePayload {
+    private static func conversation(_ body: JSONFields, limits: RequestLimits) throws -> InferencePayload {
         var payload = InferencePayload()
         var system: [String] = []
-        for (index, raw) in (try body.array("messages") ?? []).enumerated() {
+        let messages = try body.array("messages") ?? []
+        try limits.checkMessages(count: messages.count, path: "messages")
+        for (index, raw) in messages.enumerated() {
             let path = "messages[\(index)]"
             guard let message = raw as? [String: Any] else {
                 throw GatewayError.badRequest("Failed to deserialize JSON: `\(path)`: expected a message object")

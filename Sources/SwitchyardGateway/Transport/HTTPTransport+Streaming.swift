@@ -11,8 +11,9 @@ extension HTTPTransport: StreamingProviderTransport {
         let adapter: any WireAdapter
         switch await prepareAuthorized(attempt) {
         case .success(let prepared): (request, adapter) = prepared
-        case .failure(let failure): return .failed(failure.outcome)
+        case .failure(let failure): return .failed(failure.outcome.redacting(SecretRedaction(attempt: attempt, headers: [:])))
         }
+        let redaction = SecretRedaction(attempt: attempt, headers: request.headers)
         let type = attempt.provider.type.rawValue
         guard let streaming = adapter as? any StreamingWireAdapter else {
             return .failed(.status(501, body: "streaming from provider type `\(type)` is not served by this gateway build"))
@@ -29,10 +30,11 @@ extension HTTPTransport: StreamingProviderTransport {
             return .failed(clock.now >= firstDeadline ? .timedOut : .connectionReset)
         }
         guard (200..<300).contains(response.status.code) else {
-            return .failed(await errorStatus(response, deadline: firstDeadline))
+            return .failed(await errorStatus(response, deadline: firstDeadline).redacting(redaction))
         }
         let stream = UpstreamStream(
-            body: response.body, decoder: streaming.streamDecoder(for: attempt), providerType: type, outboundDeadline: outboundDeadline
+            body: response.body, decoder: streaming.streamDecoder(for: attempt), providerType: type, outboundDeadline: outboundDeadline,
+            redaction: redaction
         )
         let first = await stream.awaitFirstEvent(deadline: firstDeadline, clock: clock)
         let failure: AttemptOutcome

@@ -32,8 +32,9 @@ public struct HTTPTransport: ProviderTransport {
         let adapter: any WireAdapter
         switch await prepareAuthorized(attempt) {
         case .success(let prepared): (request, adapter) = prepared
-        case .failure(let failure): return failure.outcome
+        case .failure(let failure): return failure.outcome.redacting(SecretRedaction(attempt: attempt, headers: [:]))
         }
+        let redaction = SecretRedaction(attempt: attempt, headers: request.headers)
         let start = clock.now
         if let deadline = attempt.deadline, deadline <= start { return .timedOut }
         let deadline = attempt.deadline ?? (start + outboundTimeout)
@@ -42,9 +43,9 @@ public struct HTTPTransport: ProviderTransport {
             let body = try await response.body.collect(upTo: Self.maxResponseBytes)
             let bytes = Array(buffer: body)
             guard (200..<300).contains(response.status.code) else {
-                return .status(adapter.failureStatus(Int(response.status.code)), body: String(decoding: bytes, as: UTF8.self))
+                return .status(adapter.failureStatus(Int(response.status.code)), body: redaction.apply(String(decoding: bytes, as: UTF8.self)))
             }
-            return adapter.parse(bytes, for: attempt)
+            return adapter.parse(bytes, for: attempt).redacting(redaction)
         } catch {
             if let engineDeadline = attempt.deadline, clock.now >= engineDeadline { return .timedOut }
             return .connectionReset

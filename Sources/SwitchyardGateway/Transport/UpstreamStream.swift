@@ -34,13 +34,17 @@ public final class UpstreamStream: @unchecked Sendable {
     private var watchdog: Task<Void, Never>?
     private var firstChunk: StreamChunk?
 
-    init(body: HTTPClientResponse.Body, decoder: any StreamDecoder, providerType: String, outboundDeadline: Nanoseconds) {
+    /// `redaction` scrubs the attempt's credential values from the upstream's error and malformed events.
+    init(
+        body: HTTPClientResponse.Body, decoder: any StreamDecoder, providerType: String, outboundDeadline: Nanoseconds,
+        redaction: SecretRedaction
+    ) {
         let (events, continuation) = AsyncStream.makeStream(of: Event.self)
         self.events = events
         self.continuation = continuation
         self.providerType = providerType
         self.outboundDeadline = outboundDeadline
-        let task = Task { await Self.read(body, decoder: decoder, into: continuation) }
+        let task = Task { await Self.read(body, decoder: decoder, redaction: redaction, into: continuation) }
         lock.withLock { reader = task }
         continuation.onTermination = { [weak self] _ in self?.stopTasks() }
     }
@@ -100,7 +104,9 @@ public final class UpstreamStream: @unchecked Sendable {
 
     /// Reads the body to its end, decoding events; after the upstream's end marker the rest is drained unread
     /// so the connection can be reused.
-    private static func read(_ body: HTTPClientResponse.Body, decoder: any StreamDecoder, into continuation: AsyncStream<Event>.Continuation) async {
+    private static func read(
+        _ body: HTTPClientResponse.Body, decoder: any StreamDecoder, redaction: SecretRedaction, into continuation: AsyncStream<Event>.Continuation
+    ) async {
         var decoder = decoder
         var parser = ServerSentEventParser()
         var ended = false
@@ -111,8 +117,8 @@ public final class UpstreamStream: @unchecked Sendable {
                     case .chunk(let chunk): continuation.yield(.chunk(chunk))
                     case .skip: continue
                     case .done: ended = true
-                    case .malformed(let detail): continuation.yield(.malformed(detail))
-                    case .upstreamError(let status, let body): continuation.yield(.upstreamError(status: status, body: body))
+                    case .malformed(let detail): continuation.yield(.malformed(redaction.apply(detail)))
+                    case .upstreamError(let status, let body): continuation.yield(.upstreamError(status: status, body: redaction.apply(body)))
                     }
                 }
                 if ended { continuation.yield(.end) }

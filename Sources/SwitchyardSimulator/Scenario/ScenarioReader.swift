@@ -99,9 +99,10 @@ struct ScenarioReader {
     private func readRespond(_ upstream: inout TableReader) -> ResponseScript? {
         guard let text = upstream.string("respond", required: true) else { return nil }
         let (script, problems) = ResponseScriptParser.parse(text.value)
+        let locate = source.offsetLocator(forStringAt: text.location)
         for problem in problems {
             diagnostics.report(
-                .respondScriptInvalid, at: problem.offset.map { source.location(ofOffset: $0, inStringAt: text.location) } ?? text.location,
+                .respondScriptInvalid, at: problem.offset.map(locate) ?? text.location,
                 path: upstream.path(of: "respond"), problem.message
             )
         }

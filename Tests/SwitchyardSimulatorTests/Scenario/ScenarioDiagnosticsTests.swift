@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import SwitchyardConfig
 @testable import SwitchyardSimulator
@@ -225,6 +226,17 @@ final class ScenarioDiagnosticsTests: XCTestCase {
             XCTAssertEqual(diagnostic.location?.column, position.column, step)
             XCTAssertEqual(diagnostic.keyPath, "phase[0].upstream.\"m.p\".respond")
         }
+    }
+
+    /// Found by the scenario fuzz test: each bad step used to rescan the whole line for its column, so a
+    /// 100 KB script of 20,000 bad steps took minutes.
+    func testAScriptOfThousandsOfBadStepsIsReportedInLinearTime() {
+        let script = String(repeating: "{x = ", count: 20_000)
+        let started = Date()
+        let outcome = parseScenario(scenarioText(top: "[upstream.\"m.p\"]\nrespond = \"\(script)\"\n"))
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5)
+        XCTAssertEqual(outcome.diagnostics.count, 40_000)
+        XCTAssertEqual(outcome.diagnostics.last?.location?.column, 11 + script.unicodeScalars.count - 1)
     }
 
     func testStringsWithEscapesPointAtTheStringStart() {

@@ -62,16 +62,20 @@ actor GCPTokenSource {
         case .failure(let problem): return .failure(Failure(description: "Error in acquiring GCP credentials: Failed to load GCP credentials: \(problem)"))
         }
         let form: String
+        let redaction: SecretRedaction
         switch credential {
         case .serviceAccount(let email, let pem, let keyID, let uri):
             do {
                 let assertion = try GCPJWTAssertion.make(clientEmail: email, privateKeyPEM: pem, privateKeyID: keyID, audience: uri, now: now)
                 form = "grant_type=\(formEncode("urn:ietf:params:oauth:grant-type:jwt-bearer"))&assertion=\(assertion)"
+                let keyLines = pem.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("-----") }.map { Secret(String($0)) }
+                redaction = SecretRedaction([Secret(assertion)] + keyLines)
             } catch {
                 return .failure(Failure(description: "Error in acquiring GCP credentials: Failed to sign the service-account JWT: the `private_key` is not a usable RSA key (2048 bits or more)"))
             }
         case .authorizedUser(let id, let secret, let refresh, _):
             form = "grant_type=refresh_token&client_id=\(formEncode(id))&client_secret=\(formEncode(secret))&refresh_token=\(formEncode(refresh))"
+            redaction = SecretRedaction([Secret(secret), Secret(refresh)])
         }
         var request = HTTPClientRequest(url: credential.tokenURI)
         request.method = .POST
@@ -94,7 +98,7 @@ actor GCPTokenSource {
         guard (200..<300).contains(status) else {
             let code = object?["error"] as? String ?? "HTTP \(status)"
             let detail = (object?["error_description"] as? String).map { " (\($0))" } ?? ""
-            return failed("the token endpoint refused the credential: \(status) \(code)\(detail)")
+            return failed("the token endpoint refused the credential: \(status) \(redaction.apply(code + detail))")
         }
         guard let token = object?["access_token"] as? String, !token.isEmpty else { return failed("the token endpoint's answer has no `access_token`") }
         let lifetime = (object?["expires_in"] as? NSNumber)?.doubleValue ?? GCPJWTAssertion.lifetime
