@@ -1,0 +1,20 @@
+import Foundation
+import SwitchyardEngine
+import Testing
+@testable import SwitchyardGateway
+
+/// Bedrock Converse tool blocks (the cloud harness covers the signed call itself).
+@Suite struct BedrockToolWireTests {
+    @Test func blocks() throws {
+        #expect(JSONComparison.canonical(try BedrockToolWire.block(.toolCall(id: "t1", name: "get_weather", arguments: #"{"city":"Paris"}"#)))
+            == #"{"toolUse":{"input":{"city":"Paris"},"name":"get_weather","toolUseId":"t1"}}"#)
+        #expect(JSONComparison.canonical(try BedrockToolWire.block(.toolResult(id: "t1", name: "get_weather", result: "20C")))
+            == #"{"toolResult":{"content":[{"text":"20C"}],"toolUseId":"t1"}}"#)
+        #expect(throws: WireError.self) { try BedrockToolWire.block(.toolCall(id: "t1", name: "x", arguments: "not json")) }
+    }
+
+    @Test func toolUseAnswers() {
+        let calls = BedrockToolWire.toolCalls([["text": "hi"], ["toolUse": ["toolUseId": "t9", "name": "get_time", "input": ["zone": "CET"]]]])
+        #expect(calls == [ProviderToolCall(id: "t9", name: "get_time", arguments: #"{"zone":"CET"}"#)])
+    }
+}
