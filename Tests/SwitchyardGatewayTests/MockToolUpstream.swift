@@ -13,7 +13,7 @@ enum MockToolUpstream {
     static func addRoutes(to router: Router<BasicRequestContext>, recorder: UpstreamRecorder) {
         router.post("/tools/v1/chat/completions") { request, _ in
             let call = try await MockUpstream.record(request, recorder)
-            if call.body["stream"] as? Bool == true { return toolStream() }
+            if call.body["stream"] as? Bool == true { return toolStream(name: "get_weather", arguments: [#"{\"city\":"#, #"\"Paris\"}"#]) }
             return openAI(message: #"""
                 {"role":"assistant","content":null,"tool_calls":[
                  {"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Paris\"}"}},
@@ -24,6 +24,9 @@ enum MockToolUpstream {
         router.post("/json/v1/chat/completions") { request, _ in
             let call = try await MockUpstream.record(request, recorder)
             let forced = ((call.body["tool_choice"] as? [String: Any])?["function"] as? [String: Any])?["name"] as? String
+            if forced == "respond", call.body["stream"] as? Bool == true {
+                return toolStream(name: "respond", arguments: [#"{\"name\":\"Ann\","#, #"\"age\":3}"#])
+            }
             if forced == "respond" {
                 return openAI(message: #"{"role":"assistant","content":null,"tool_calls":[{"id":"call_r","type":"function","function":{"name":"respond","arguments":"{\"name\":\"Ann\",\"age\":3}"}}]}"#, finish: "tool_calls")
             }
@@ -59,12 +62,12 @@ enum MockToolUpstream {
         reply(#"{"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"m","choices":[{"index":0,"message":\#(message),"finish_reason":"\#(finish)"}],"usage":{"prompt_tokens":11,"completion_tokens":5,"total_tokens":16}}"#)
     }
 
-    /// One tool call streamed in three deltas (the id and name first), then the finish reason and usage.
-    private static func toolStream() -> Response {
-        let chunks = [
-            #"{"choices":[{"index":0,"delta":{"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"get_weather","arguments":""}}]},"finish_reason":null}]}"#,
-            #"{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\"city\":"}}]},"finish_reason":null}]}"#,
-            #"{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"\"Paris\"}"}}]},"finish_reason":null}]}"#,
+    /// One tool call (`call_1`) streamed as its id and name with empty arguments, then `arguments` (JSON-escaped
+    /// pieces) one delta each, then the finish reason and usage.
+    private static func toolStream(name: String, arguments: [String]) -> Response {
+        let start = #"{"choices":[{"index":0,"delta":{"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"\#(name)","arguments":""}}]},"finish_reason":null}]}"#
+        let pieces = arguments.map { #"{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"\#($0)"}}]},"finish_reason":null}]}"# }
+        let chunks = [start] + pieces + [
             #"{"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]}"#,
             #"{"choices":[],"usage":{"prompt_tokens":11,"completion_tokens":5,"total_tokens":16}}"#,
             "[DONE]",

@@ -52,6 +52,16 @@ import Testing
         }
     }
 
+    @Test func jsonFunctionInToolModeStreamsTheArgumentsAsContent() async throws {
+        try await run { harness in
+            let request = #"{"model":"tensorzero::function_name::extract","tensorzero::variant_name":"tool","stream":true,"messages":[{"role":"user","content":"hi"}]}"#
+            let events = try await harness.postStream("/openai/v1/chat/completions", request).objects
+            let deltas = events.compactMap { ($0["choices"] as? [[String: Any]])?.first?["delta"] as? [String: Any] }
+            #expect(deltas.compactMap { $0["content"] as? String }.joined() == #"{"name":"Ann","age":3}"#)
+            #expect(deltas.allSatisfy { $0["tool_calls"] == nil })
+        }
+    }
+
     @Test func streamsToolCallDeltas() async throws {
         try await run { harness in
             let request = #"{"model":"tensorzero::function_name::tooly","tensorzero::variant_name":"openai","stream":true,"messages":[{"role":"user","content":"hi"}]}"#
