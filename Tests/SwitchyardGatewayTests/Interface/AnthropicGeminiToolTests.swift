@@ -64,7 +64,7 @@ import Testing
             let strict = try await harness.post("/inference", #"{"function_name":"extract","variant_name":"anthropic_strict",\#(hi)}"#)
             #expect(strict.status == 200)
             let tool = try await harness.post("/inference", #"{"function_name":"extract","variant_name":"anthropic_tool",\#(hi)}"#)
-            #expect((tool.body["output"] as? [String: Any])?["raw"] as? String == #"{"age":3,"name":"Ann"}"# || (tool.body["output"] as? [String: Any])?["raw"] as? String == #"{"name":"Ann","age":3}"#)
+            #expect((tool.body["output"] as? [String: Any])?["raw"] as? String == #"{"name":"Ann","age":3}"#, "the upstream's member order")
             #expect(JSONComparison.canonical((tool.body["output"] as? [String: Any])?["parsed"]) == #"{"age":3,"name":"Ann"}"#)
             let calls = await harness.recorder.calls(under: "/anthropic-tools/").map(\.body)
             #expect(calls.count == 3)

@@ -13,8 +13,16 @@ import Testing
         #expect(throws: WireError.self) { try BedrockToolWire.block(.toolCall(id: "t1", name: "x", arguments: "not json")) }
     }
 
-    @Test func toolUseAnswers() {
-        let calls = BedrockToolWire.toolCalls([["text": "hi"], ["toolUse": ["toolUseId": "t9", "name": "get_time", "input": ["zone": "CET"]]]])
-        #expect(calls == [ProviderToolCall(id: "t9", name: "get_time", arguments: #"{"zone":"CET"}"#)])
+    @Test func toolUseAnswersKeepTheUpstreamMemberOrder() {
+        let body = #"{"output":{"message":{"content":[{"text":"hi"},{"toolUse":{"toolUseId":"t9","name":"get_time","input":{"zone": "CET", "format": 24}}}]}}}"#
+        let blocks: [[String: Any]] = [["text": "hi"], ["toolUse": ["toolUseId": "t9", "name": "get_time", "input": ["zone": "CET", "format": 24]]]]
+        let calls = BedrockToolWire.toolCalls(blocks, rawInputs: RawJSONMembers.values(named: "input", in: Array(body.utf8)))
+        #expect(calls == [ProviderToolCall(id: "t9", name: "get_time", arguments: #"{"zone":"CET","format":24}"#)])
+    }
+
+    @Test func rawMembersInDocumentOrder() {
+        let text = #"{"a": {"input": {"b": [1, {"input": "x"}], "a": "}"}}, "input": true, "s": "\"input\": 1"}"#
+        #expect(RawJSONMembers.values(named: "input", in: Array(text.utf8)) == [#"{"b":[1,{"input":"x"}],"a":"}"}"#, "true"])
+        #expect(RawJSONMembers.values(named: "input", in: Array(#"{"input": "#.utf8)).isEmpty)
     }
 }
