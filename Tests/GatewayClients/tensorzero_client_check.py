@@ -244,6 +244,12 @@ def templated(client, checks):
         "messages": [{"role": "user", "content": [{"type": "template", "name": "nope", "arguments": {}}]}]}))
     checks.check("templated: a template no variant has is a 400", error is not None and error.status_code == 400
                  and "no template `nope` in any variant" in str(error), error)
+    before = len(received)
+    error = error_of(lambda: client.inference(function_name="templated_fn", input={
+        "system": {"persona": 42, "rules": []}, "messages": [{"role": "user", "content": "hi"}]}))
+    checks.check("templated: system arguments the schema rejects are a 400 before any upstream call",
+                 error is not None and error.status_code == 400 and "JSON Schema validation failed" in str(error)
+                 and len(received) == before, error)
 
 
 def main():

@@ -87,6 +87,7 @@ enum MockUpstream {
             return text(403, #"{"error":{"code":403,"message":"API key not valid","status":"PERMISSION_DENIED"}}"#)
         }
         MockStreamingUpstream.addRoutes(to: router, recorder: recorder)
+        MockToolUpstream.addRoutes(to: router, recorder: recorder)
         return router
     }
 

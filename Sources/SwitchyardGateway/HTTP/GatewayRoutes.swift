@@ -29,7 +29,10 @@ enum GatewayRoutes {
         router.post("/openai/v1/chat/completions") { request, _ in
             await handle(request, gateway: gateway, limits: limits, endpoint: "/openai/v1/chat/completions", parse: OpenAIRequestParser.parse,
                          error: OpenAIResponseBody.error, stream: { stream, result, parsed, id, served in
-                let format = OpenAIStreamChunks(result, parsed: parsed, inferenceID: id, kind: served.functionKind(parsed.request.target))
+                let format = OpenAIStreamChunks(
+                    result, parsed: parsed, inferenceID: id, kind: served.functionKind(parsed.request.target),
+                    jsonMode: served.jsonMode(parsed, variant: result.variant)
+                )
                 return StreamingResponse(stream: stream, deadline: result.streamDeadline, format: format, clock: gateway.clock).response()
             }) { result, response, parsed, id, served in
                 OpenAIResponseBody.success(result, response: response, inferenceID: id, target: parsed.request.target,

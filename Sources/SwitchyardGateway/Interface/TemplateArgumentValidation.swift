@@ -1,3 +1,4 @@
+import SwitchyardEngine
 import SwitchyardPlan
 
 /// Template arguments (the `system` argument object, `{"type": "text", "arguments": …}` and
@@ -8,15 +9,32 @@ enum TemplateArgumentValidation {
     /// `function` declares for `role` (`system`, `user`, `assistant`, or a named schema `schemas.NAME`); passes
     /// when the function declares none.
     static func check(_ arguments: Any, role: String, function: FunctionPlan) throws {
+        guard function.interface.schemas[role] != nil else { return }
+        guard let value = SchemaValue.from(arguments) else {
+            throw GatewayError.badRequest("Failed to deserialize JSON: template arguments are not JSON")
+        }
+        try check(value, role: role, function: function)
+    }
+
+    /// `check` for arguments already read as JSON.
+    static func check(_ value: SwitchyardPlan.JSONValue, role: String, function: FunctionPlan) throws {
         guard let text = function.interface.schemas[role] else { return }
         guard let schema = try? JSONSchema.compile(text: Array(text.utf8)) else {
             throw GatewayError(status: 500, message: "The `\(role)` schema of function `\(function.name)` in the plan is not a valid JSON Schema")
         }
-        guard let value = SchemaValue.from(arguments) else {
-            throw GatewayError.badRequest("Failed to deserialize JSON: template arguments are not JSON")
-        }
         if let violation = schema.firstViolation(of: value) {
             throw GatewayError.badRequest(schema.validationError(violation))
+        }
+    }
+
+    /// Checks every piece of template arguments in `payload` (the `system` object, `template` blocks) against
+    /// `function`'s schemas, before any variant renders them.
+    static func checkAll(in payload: InferencePayload, function: FunctionPlan) throws {
+        if let system = payload.systemArguments { try check(system, role: "system", function: function) }
+        for message in payload.messages {
+            for case .template(let name, let arguments) in message.blocks {
+                try check(arguments, role: ["system", "user", "assistant"].contains(name) ? name : "schemas.\(name)", function: function)
+            }
         }
     }
 }

@@ -13,35 +13,43 @@ struct OpenAIStreamChunks: StreamEventFormat {
     let created: Int
     let kind: FunctionConfig.Kind
     let includeUsage: Bool
+    /// A JSON function's mode: in `tool` mode the content is the forced tool call's arguments.
+    let jsonMode: String?
     private var roleSent = false
     /// Each streamed tool call's `index`, by id, in order of first appearance.
     private var toolCallIndexes: [String: Int] = [:]
 
     /// The chunks of `result`'s stream for the request `parsed`, created now.
-    init(_ result: InferenceResult, parsed: ParsedInference, inferenceID: EpisodeID, kind: FunctionConfig.Kind) {
+    init(_ result: InferenceResult, parsed: ParsedInference, inferenceID: EpisodeID, kind: FunctionConfig.Kind, jsonMode: String? = nil) {
         self.init(
             inferenceID: inferenceID, episodeID: result.episodeID,
             model: OpenAIResponseBody.model(parsed.request.target, variant: result.variant ?? ""),
-            created: Int(Date().timeIntervalSince1970), kind: kind, includeUsage: parsed.includeStreamUsage
+            created: Int(Date().timeIntervalSince1970), kind: kind, includeUsage: parsed.includeStreamUsage, jsonMode: jsonMode
         )
     }
 
-    init(inferenceID: EpisodeID, episodeID: EpisodeID, model: String, created: Int, kind: FunctionConfig.Kind, includeUsage: Bool) {
+    init(
+        inferenceID: EpisodeID, episodeID: EpisodeID, model: String, created: Int, kind: FunctionConfig.Kind, includeUsage: Bool,
+        jsonMode: String? = nil
+    ) {
         self.inferenceID = inferenceID
         self.episodeID = episodeID
         self.model = model
         self.created = created
         self.kind = kind
         self.includeUsage = includeUsage
+        self.jsonMode = jsonMode
     }
 
     mutating func content(_ chunk: StreamChunk) -> [String: Any]? {
         guard !chunk.text.isEmpty || !chunk.toolCalls.isEmpty else { return nil }
-        let text = chunk.text.map(\.text).joined()
-        if kind == .json, text.isEmpty { return nil }
-        var delta: [String: Any] = chunk.text.isEmpty ? [:] : ["content": text]
+        if kind == .json {
+            let raw = jsonMode == "tool" ? chunk.toolCalls.map(\.arguments).joined() : chunk.text.map(\.text).joined()
+            return raw.isEmpty ? nil : delta(["content": raw])
+        }
+        var fields: [String: Any] = chunk.text.isEmpty ? [:] : ["content": chunk.text.map(\.text).joined()]
         if !chunk.toolCalls.isEmpty {
-            delta["tool_calls"] = chunk.toolCalls.map { call in
+            fields["tool_calls"] = chunk.toolCalls.map { call in
                 let index = toolCallIndexes[call.id] ?? toolCallIndexes.count
                 toolCallIndexes[call.id] = index
                 var function: [String: Any] = ["arguments": call.arguments]
@@ -49,6 +57,12 @@ struct OpenAIStreamChunks: StreamEventFormat {
                 return ["index": index, "id": call.id, "type": "function", "function": function] as [String: Any]
             }
         }
+        return delta(fields)
+    }
+
+    /// A content chunk; the first one names the `assistant` role.
+    private mutating func delta(_ fields: [String: Any]) -> [String: Any] {
+        var delta = fields
         if !roleSent { delta["role"] = "assistant" }
         roleSent = true
         return object(delta: delta, finishReason: NSNull(), usage: NSNull())

@@ -31,7 +31,7 @@ struct AnthropicAdapter: WireAdapter {
         let text = blocks.filter { $0["type"] as? String == "text" }.compactMap { $0["text"] as? String }.joined()
         let usage = object["usage"] as? [String: Any]
         return .success(ProviderResponse(
-            text: text, toolCalls: AnthropicToolWire.toolCalls(blocks), inputTokens: JSONValue.int(usage?["input_tokens"]), outputTokens: JSONValue.int(usage?["output_tokens"]),
+            text: text, toolCalls: AnthropicToolWire.toolCalls(blocks, rawInputs: RawJSONMembers.values(named: "input", in: bytes)), inputTokens: JSONValue.int(usage?["input_tokens"]), outputTokens: JSONValue.int(usage?["output_tokens"]),
             finishReason: (object["stop_reason"] as? String).map(Self.finishReason)
         ))
     }

@@ -54,10 +54,12 @@ enum AnthropicToolWire {
         ["name": name, "description": description, "input_schema": schema, "strict": strict] as [String: Any]
     }
 
-    /// The `tool_use` blocks of a response, their `input` as compact JSON text.
-    static func toolCalls(_ blocks: [[String: Any]]) -> [ProviderToolCall] {
-        blocks.filter { $0["type"] as? String == "tool_use" }.map { block in
-            let input = (try? JSONBytes.encode(block["input"] ?? [String: Any]())).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    /// The `tool_use` blocks of a response, their `input` as compact JSON text in the upstream's member order
+    /// (`rawInputs`: the response's `input` members, in order).
+    static func toolCalls(_ blocks: [[String: Any]], rawInputs: [String]) -> [ProviderToolCall] {
+        let uses = blocks.filter { $0["type"] as? String == "tool_use" }
+        return uses.enumerated().map { index, block in
+            let input = rawInputs.count == uses.count ? rawInputs[index] : JSONText.compact(block["input"])
             return ProviderToolCall(id: block["id"] as? String ?? "", name: block["name"] as? String ?? "", arguments: input)
         }
     }

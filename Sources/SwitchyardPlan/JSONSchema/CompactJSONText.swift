@@ -1,7 +1,7 @@
 /// JSON text with the whitespace between tokens removed, members kept in the order they were written.
-enum CompactJSONText {
+public enum CompactJSONText {
     /// `text` (valid JSON) without insignificant whitespace.
-    static func compact(_ text: [UInt8]) -> String {
+    public static func compact(_ text: [UInt8]) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(text.count)
         var inString = false

@@ -3,8 +3,6 @@
 public struct JSONSchema: Sendable {
     /// The schema's own text, compact and in the order it was written (how TensorZero quotes it in errors).
     public let compactText: String
-    /// The schema as a value (provider adapters send it upstream).
-    public let value: JSONValue
     let root: SchemaNode
     /// Every subschema a local `$ref` can reach, by JSON pointer (`#/$defs/address`).
     let referenced: [String: SchemaNode]
@@ -26,7 +24,7 @@ public struct JSONSchema: Sendable {
         var compiler = JSONSchemaCompiler(document: value)
         let root = try compiler.node(value, pointer: "#")
         try compiler.resolveReferences()
-        return JSONSchema(compactText: compactText, value: value, root: root, referenced: compiler.referenced)
+        return JSONSchema(compactText: compactText, root: root, referenced: compiler.referenced)
     }
 
     /// The first way `instance` breaks the schema, in the words of TensorZero's validator

@@ -47,7 +47,7 @@ struct JSONSchemaCompiler {
                 throw .unsupportedKeyword(key, pointer: pointer)
             }
         }
-        var reader = KeywordReader(members: members, pointer: pointer)
+        let reader = KeywordReader(members: members, pointer: pointer)
         for container in ["$defs", "definitions"] {
             for (name, value) in try reader.object(container) ?? [:] {
                 _ = try node(value, pointer: "\(pointer)/\(container)/\(JSONPointer.escape(name))")

@@ -1,5 +1,3 @@
-import SwitchyardConfig
-
 /// What a function exposes besides routing: its schemas, tools and tool settings. The gateway validates
 /// arguments and outputs against the schemas and offers the tools to providers.
 public struct FunctionInterfacePlan: Sendable {
@@ -20,20 +18,4 @@ public struct FunctionInterfacePlan: Sendable {
 
     /// Whether the function declares nothing of this (the plan JSON then leaves the entry out).
     public var isEmpty: Bool { schemas.isEmpty && tools.isEmpty && toolChoice == nil && parallelToolCalls == nil }
-}
-
-/// One `[tools.NAME]` entry as providers are offered it.
-public struct ToolPlan: Sendable, Hashable {
-    public var name: String
-    public var description: String
-    /// The parameters schema (compact JSON text).
-    public var parameters: String
-    public var strict: Bool
-
-    public init(name: String, description: String, parameters: String, strict: Bool) {
-        self.name = name
-        self.description = description
-        self.parameters = parameters
-        self.strict = strict
-    }
 }

@@ -38,7 +38,7 @@ struct BedrockAdapter: WireAdapter {
         // Bedrock reports cached input tokens apart; TensorZero counts them as input.
         let input = ["inputTokens", "cacheReadInputTokens", "cacheWriteInputTokens"].compactMap { JSONValue.int(usage?[$0]) }
         return .success(ProviderResponse(
-            text: blocks.compactMap { $0["text"] as? String }.joined(), toolCalls: BedrockToolWire.toolCalls(blocks), inputTokens: input.isEmpty ? nil : input.reduce(0, +),
+            text: blocks.compactMap { $0["text"] as? String }.joined(), toolCalls: BedrockToolWire.toolCalls(blocks, rawInputs: RawJSONMembers.values(named: "input", in: bytes)), inputTokens: input.isEmpty ? nil : input.reduce(0, +),
             outputTokens: JSONValue.int(usage?["outputTokens"]), finishReason: (object["stopReason"] as? String).map(Self.finishReason)
         ))
     }

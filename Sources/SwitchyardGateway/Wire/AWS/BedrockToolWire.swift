@@ -46,11 +46,12 @@ enum BedrockToolWire {
         ] as [String: Any]
     }
 
-    /// The `toolUse` blocks of a response message.
-    static func toolCalls(_ blocks: [[String: Any]]) -> [ProviderToolCall] {
-        blocks.compactMap { block in
-            guard let use = block["toolUse"] as? [String: Any] else { return nil }
-            let input = (try? JSONBytes.encode(use["input"] ?? [String: Any]())).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    /// The `toolUse` blocks of a response message, their `input` in the upstream's member order (`rawInputs`:
+    /// the response's `input` members, in order).
+    static func toolCalls(_ blocks: [[String: Any]], rawInputs: [String]) -> [ProviderToolCall] {
+        let uses = blocks.compactMap { $0["toolUse"] as? [String: Any] }
+        return uses.enumerated().map { index, use in
+            let input = rawInputs.count == uses.count ? rawInputs[index] : JSONText.compact(use["input"])
             return ProviderToolCall(id: use["toolUseId"] as? String ?? "", name: use["name"] as? String ?? "", arguments: input)
         }
     }

@@ -13,7 +13,9 @@ enum GeminiResponseParser {
             return .unparseableResponse("Google AI Studio Gemini non-streaming response has no usage metadata")
         }
         return .success(ProviderResponse(
-            text: text(of: candidate), toolCalls: GeminiToolWire.toolCalls(of: candidate) { EpisodeIDs.fresh().description },
+            text: text(of: candidate), toolCalls: GeminiToolWire.toolCalls(of: candidate, rawArgs: RawJSONMembers.values(named: "args", in: bytes)) {
+                EpisodeIDs.fresh().description
+            },
             inputTokens: JSONValue.int(usage["promptTokenCount"]),
             outputTokens: JSONValue.int(usage["candidatesTokenCount"]),
             finishReason: (candidate["finishReason"] as? String).map(finishReason)

@@ -27,12 +27,14 @@ struct GeminiStreamDecoder: StreamDecoder {
         var chunk = StreamChunk()
         chunk.text = parts.filter { ($0["thought"] as? Bool) != true }.compactMap { $0["text"] as? String }.filter { !$0.isEmpty }
             .map { StreamChunk.TextDelta(id: "0", text: $0) }
-        chunk.toolCalls = parts.compactMap { $0["functionCall"] as? [String: Any] }.map { call in
+        let calls = parts.compactMap { $0["functionCall"] as? [String: Any] }
+        let rawArgs = calls.isEmpty ? [] : RawJSONMembers.values(named: "args", in: Array(event.data.utf8))
+        chunk.toolCalls = calls.enumerated().map { index, call in
             let name = call["name"] as? String ?? ""
             let isNew = name != lastToolName
             if isNew { toolIndex += 1 }
             lastToolName = name
-            let arguments = (try? JSONBytes.encode(call["args"] ?? [String: Any]())).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            let arguments = rawArgs.count == calls.count ? rawArgs[index] : JSONText.compact(call["args"])
             return StreamChunk.ToolCallDelta(id: String(toolIndex), name: isNew ? name : nil, arguments: arguments)
         }
         chunk.finishReason = (candidate["finishReason"] as? String).map(GeminiResponseParser.finishReason)

@@ -52,13 +52,14 @@ enum GeminiToolWire {
         return object
     }
 
-    /// A candidate's `functionCall` parts; Gemini gives no ids, so each call gets a fresh one.
-    static func toolCalls(of candidate: [String: Any], newID: () -> String) -> [ProviderToolCall] {
+    /// A candidate's `functionCall` parts, their `args` in the upstream's member order (`rawArgs`: the
+    /// candidate's `args` members, in order); Gemini gives no ids, so each call gets a fresh one.
+    static func toolCalls(of candidate: [String: Any], rawArgs: [String], newID: () -> String) -> [ProviderToolCall] {
         let parts = (candidate["content"] as? [String: Any])?["parts"] as? [[String: Any]] ?? []
-        return parts.compactMap { part in
-            guard let call = part["functionCall"] as? [String: Any], let name = call["name"] as? String else { return nil }
-            let arguments = (try? JSONBytes.encode(call["args"] ?? [String: Any]())).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-            return ProviderToolCall(id: newID(), name: name, arguments: arguments)
+        let calls = parts.compactMap { $0["functionCall"] as? [String: Any] }
+        return calls.enumerated().map { index, call in
+            let arguments = rawArgs.count == calls.count ? rawArgs[index] : JSONText.compact(call["args"])
+            return ProviderToolCall(id: newID(), name: call["name"] as? String ?? "", arguments: arguments)
         }
     }
 }
