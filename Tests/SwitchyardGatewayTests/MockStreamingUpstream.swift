@@ -4,7 +4,7 @@ import NIOCore
 
 /// Streaming answers of the mock upstream (Server-Sent Events, as OpenAI, Anthropic and Google AI Studio send
 /// them), and the paths that exercise streams going wrong:
-/// `/garbled/...` sends an unreadable event after its first delta, `/drip/...` pauses 1 s after its first
+/// `/garbled/...` sends an unreadable event after its first delta, `/drip/...` pauses 3 s after its first
 /// delta, `/slowstart/...` waits 2 s before its first event, `/errorfirst/...` starts with an error event,
 /// `/anthropic-overloaded/v1/messages` sends Anthropic's `error` event after its first delta,
 /// `/gemini-errorfirst/v1beta/models/...` starts with Google's error object, `/gemini-garbled/...` sends an
@@ -38,7 +38,7 @@ enum MockStreamingUpstream {
                 let delta = index == 0 ? #"{"role":"assistant","content":""}"# : #"{"content":"\#(text)"}"#
                 try await send(#"{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":\#(delta),"finish_reason":null}]}"#, to: &writer)
                 if index == 1, path == "garbled" { try await send("{this is not json", to: &writer) }
-                if index == 1, path == "drip" { try await Task.sleep(for: .seconds(1)) }
+                if index == 1, path == "drip" { try await Task.sleep(for: .seconds(3)) }
             }
             try await send(#"{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{},"finish_reason":"length"}]}"#, to: &writer)
             try await send(#"{"id":"c","object":"chat.completion.chunk","choices":[],"usage":{"prompt_tokens":11,"completion_tokens":5}}"#, to: &writer)

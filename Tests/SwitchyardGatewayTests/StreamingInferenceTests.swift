@@ -70,7 +70,8 @@ import Testing
             let clock = ContinuousClock()
             let started = clock.now
             let answer = try await harness.postStream("/inference", #"{"function_name": "drip_fn", \#(Self.hello)}"#)
-            #expect(clock.now - started < .milliseconds(900))
+            // The 400 ms bound cuts the 3 s pause: the answer comes well before it ends, even on a loaded machine.
+            #expect(clock.now - started < .seconds(2))
             #expect(answer.status == 200)
             let chunks = answer.objects
             #expect(Self.text(chunks) == "hello ")
