@@ -2,7 +2,9 @@ import Foundation
 import XCTest
 
 /// Many repeated faults leave nothing behind: every request ends as a single one does, connection pools stay
-/// within the traffic's concurrency, and the process's descriptors return to their baseline.
+/// within the traffic's concurrency, and the process's descriptors return to their baseline. An XCTest case, not a
+/// swift-testing one: it counts the whole process's descriptors, so no other test may run beside it, and XCTest runs
+/// its cases one at a time, in a process run of their own.
 final class FaultLeakTests: XCTestCase {
     func testFiveHundredOfEachFaultLeaveNoDescriptorOrConnectionBehind() async throws {
         // The retried case spends its time in backoff and repeats `rate_limited`'s attempts.
