@@ -89,10 +89,11 @@ let package = Package(
         .testTarget(
             name: "SwitchyardGatewayTests",
             dependencies: [
-                "SwitchyardGateway", "SwitchyardEngine", "SwitchyardPlan", "SwitchyardConfig",
+                "SwitchyardGateway", "SwitchyardEngine", "SwitchyardPlan", "SwitchyardConfig", "SwitchyardSimulator",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]

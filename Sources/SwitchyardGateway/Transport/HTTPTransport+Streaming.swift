@@ -55,7 +55,7 @@ extension HTTPTransport: StreamingProviderTransport {
     /// A non-2xx streaming answer: its status and (bounded) body.
     private func errorStatus(_ response: HTTPClientResponse, deadline: Nanoseconds) async -> AttemptOutcome {
         let status = Int(response.status.code)
-        guard let body = try? await response.body.collect(upTo: Self.maxResponseBytes) else {
+        guard let body = try? await response.body.collect(upTo: Self.maxResponseBytes, before: deadline, clock: clock) else {
             return clock.now >= deadline ? .timedOut : .status(status, body: "")
         }
         return .status(status, body: String(decoding: body.readableBytesView, as: UTF8.self))

@@ -6,7 +6,7 @@ import SwitchyardEngine
 import SwitchyardPlan
 
 /// The gateway's `ProviderTransport`: sends each attempt over one shared, pooling `HTTPClient` through the
-/// provider type's wire adapter, and enforces the attempt's deadline.
+/// provider type's wire adapter, and enforces the attempt's deadline (over the whole response, body included).
 public struct HTTPTransport: ProviderTransport {
     let client: HTTPClient
     let clock: SystemClock
@@ -40,7 +40,7 @@ public struct HTTPTransport: ProviderTransport {
         let deadline = attempt.deadline ?? (start + outboundTimeout)
         do {
             let response = try await client.execute(request, deadline: SystemClock.nioDeadline(deadline))
-            let body = try await response.body.collect(upTo: Self.maxResponseBytes)
+            let body = try await response.body.collect(upTo: Self.maxResponseBytes, before: deadline, clock: clock)
             let bytes = Array(buffer: body)
             guard (200..<300).contains(response.status.code) else {
                 return .status(adapter.failureStatus(Int(response.status.code)), body: redaction.apply(String(decoding: bytes, as: UTF8.self)))
