@@ -44,23 +44,7 @@ fi
 
 scratch="$(mktemp -d /tmp/switchyard-gateway-bench.XXXXXX)"
 mkdir -p "$scratch/nginx/logs" "$scratch/nginx/tmp"
-groups=()
-stop_all() {
-  for group in "${groups[@]}"; do kill -TERM -- "-$group" 2>/dev/null || true; done
-  sleep 0.5
-  for group in "${groups[@]}"; do kill -KILL -- "-$group" 2>/dev/null || true; done
-}
-trap stop_all EXIT
-
-# start NAME CPU COMMAND...: runs COMMAND in its own process group on CPU, output in $scratch/NAME.log; sets
-# $started to the group (called directly, not in $(...), so that the exit trap knows every group).
-start() {
-  local name=$1 cpu=$2
-  shift 2
-  setsid taskset -c "$cpu" "$@" >"$scratch/$name.log" 2>&1 &
-  started=$!
-  groups+=("$started")
-}
+source "$here/../process-groups.sh"
 
 # ready URL MODEL: waits (up to a minute) for a 200 with a chat completion from URL.
 ready() {
@@ -87,19 +71,19 @@ cpu_seconds() {
 for port in "$upstream_port" "$switchyard_port"; do
   if ss -ltn | grep -q "127.0.0.1:$port "; then echo "port $port is already in use" >&2; exit 1; fi
 done
-start nginx 0 nginx -p "$scratch/nginx/" -c "$here/upstream.nginx.conf" -e "$scratch/nginx/logs/error.log"
+start nginx taskset -c 0 nginx -p "$scratch/nginx/" -c "$here/upstream.nginx.conf" -e "$scratch/nginx/logs/error.log"
 ready "http://127.0.0.1:$upstream_port/v1/chat/completions" bench-upstream
 
 names=(direct) urls=("http://127.0.0.1:$upstream_port/v1/chat/completions") models=(bench-upstream) pgroups=("")
 # Both gateways log warnings only (TensorZero's RUST_LOG=warn is set by tensorzero_gateway.py). Switchyard gets one
 # event loop, as it has one CPU.
-start switchyard 1 env BENCH_OPENAI_KEY=bench-key LOG_LEVEL=warning "$bin" serve --config "$here/tensorzero.toml" \
+start switchyard taskset -c 1 env BENCH_OPENAI_KEY=bench-key LOG_LEVEL=warning "$bin" serve --config "$here/tensorzero.toml" \
   --port "$switchyard_port" --threads 1
 names+=(switchyard) urls+=("http://127.0.0.1:$switchyard_port/openai/v1/chat/completions")
 models+=("tensorzero::function_name::answer") pgroups+=("$started")
 ready "${urls[1]}" "${models[1]}"
 if [ -n "$python" ]; then
-  start tensorzero 1 env BENCH_OPENAI_KEY=bench-key "$python" "$here/tensorzero_gateway.py" "$here/tensorzero.toml"
+  start tensorzero taskset -c 1 env BENCH_OPENAI_KEY=bench-key "$python" "$here/tensorzero_gateway.py" "$here/tensorzero.toml"
   url=""
   for _ in $(seq 1200); do
     url=$(grep -m1 -o 'GATEWAY_URL=.*' "$scratch/tensorzero.log" 2>/dev/null | cut -d= -f2- || true)

@@ -38,23 +38,7 @@ python="$root/.venv-conformance/bin/python"
 [ -x "$python" ] || python=python3
 
 scratch="$(mktemp -d /tmp/switchyard-soak.XXXXXX)"
-groups=()
-stop_all() {
-  for group in "${groups[@]}"; do kill -TERM -- "-$group" 2>/dev/null || true; done
-  sleep 0.5
-  for group in "${groups[@]}"; do kill -KILL -- "-$group" 2>/dev/null || true; done
-}
-trap stop_all EXIT
-
-# start NAME COMMAND...: runs COMMAND in its own process group, output in $scratch/NAME.log; sets $started to its
-# process id, which is also the group (called directly, not in $(...), so that the exit trap knows every group).
-start() {
-  local name=$1
-  shift
-  setsid "$@" >"$scratch/$name.log" 2>&1 &
-  started=$!
-  groups+=("$started")
-}
+source "$here/../process-groups.sh"
 
 for port in "$upstream_port" "$gateway_port"; do
   if ss -ltn | grep -q "127.0.0.1:$port "; then echo "port $port is already in use" >&2; exit 1; fi

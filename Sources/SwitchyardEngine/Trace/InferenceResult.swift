@@ -65,34 +65,39 @@ public final class InferenceResult: Sendable {
         if case .attempt(let attempt) = serving { attempt.identity } else { nil }
     }
 
-    public init(
+    public convenience init(
         status: Int, variant: String?, model: String?, provider: String?, credential: String?, usedFallbackCredential: Bool,
         response: ProviderResponse?, error: InferenceError?, episodeID: EpisodeID, start: Nanoseconds, end: Nanoseconds,
         attemptCount: Int, trace: [AttemptRecord], streamDeadline: StreamDeadline? = nil
     ) {
-        self.status = status
-        serving = .names(
+        let serving = Serving.names(
             variant: variant, model: model, provider: provider, credential: credential, usedFallbackCredential: usedFallbackCredential
         )
-        self.response = response
-        self.error = error
-        self.episodeID = episodeID
-        self.start = start
-        self.end = end
-        self.attemptCount = attemptCount
-        self.trace = trace
-        self.streamDeadline = streamDeadline
+        self.init(
+            status: status, serving: serving, response: response, error: error, episodeID: episodeID, start: start, end: end,
+            attemptCount: attemptCount, trace: trace, streamDeadline: streamDeadline
+        )
     }
 
     /// A success served by `attempt`.
-    init(
+    convenience init(
         servedBy attempt: ProviderAttempt, response: ProviderResponse, episodeID: EpisodeID, start: Nanoseconds, end: Nanoseconds,
         attemptCount: Int, trace: [AttemptRecord], streamDeadline: StreamDeadline?
     ) {
-        status = 200
-        serving = .attempt(attempt)
+        self.init(
+            status: 200, serving: .attempt(attempt), response: response, error: nil, episodeID: episodeID, start: start, end: end,
+            attemptCount: attemptCount, trace: trace, streamDeadline: streamDeadline
+        )
+    }
+
+    private init(
+        status: Int, serving: Serving, response: ProviderResponse?, error: InferenceError?, episodeID: EpisodeID, start: Nanoseconds,
+        end: Nanoseconds, attemptCount: Int, trace: [AttemptRecord], streamDeadline: StreamDeadline?
+    ) {
+        self.status = status
+        self.serving = serving
         self.response = response
-        error = nil
+        self.error = error
         self.episodeID = episodeID
         self.start = start
         self.end = end
