@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import NIOCore
 import SwitchyardConfig
@@ -48,6 +49,23 @@ import Testing
             #expect(tokens == ["ya29.mock-1"])
             #expect(harness.state.calls(under: "/token").count == 1)
         }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aTokenEndpointThatStallsMidBodyFailsAtTheDeadline() async throws {
+        let upstream = try await FaultUpstream.start(.stallMidBody)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let account = try ServiceAccountKeyFile(keyID: "stalled-key")
+        let source = GCPTokenSource(client: client)
+        let started = ContinuousClock.now
+        let result = await source.accessToken(for: Secret(account.json(port: upstream.port)), deadline: .now() + .milliseconds(300))
+        #expect(ContinuousClock.now - started < .seconds(5), "the half-sent body must not hold the exchange past its deadline")
+        if case .failure(let failure) = result {
+            #expect(failure.description.contains("the token endpoint could not be reached"))
+        } else {
+            Issue.record("a token endpoint that never finishes its answer must fail the exchange")
+        }
+        try await client.shutdown()
+        await upstream.stop()
     }
 
     @Test func aKeyFileThatIsNotOneSaysWhyWithoutQuotingIt() async throws {

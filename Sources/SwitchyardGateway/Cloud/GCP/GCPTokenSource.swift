@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import SwitchyardConfig
+import SwitchyardEngine
 
 /// Exchanges GCP credential files for OAuth access tokens at each file's token URI, and keeps each token
 /// until `refreshMargin` before it expires, so requests reuse it and it is renewed ahead of expiry. Requests
@@ -90,7 +91,9 @@ actor GCPTokenSource {
         do {
             let response = try await client.execute(request, deadline: deadline)
             status = response.status.code
-            body = Array(buffer: try await response.body.collect(upTo: 1 << 20))
+            // The request deadline ends at the response head; the body is held to the same deadline.
+            let bodyDeadline = Nanoseconds(clamping: deadline.uptimeNanoseconds)
+            body = Array(buffer: try await response.body.collect(upTo: 1 << 20, before: bodyDeadline, clock: SystemClock()))
         } catch {
             return failed("the token endpoint could not be reached (\(error))")
         }
