@@ -8,15 +8,6 @@ enum TemplateArgumentValidation {
     /// Throws TensorZero's `JSON Schema validation failed:` error when `arguments` breaks the schema that
     /// `function` declares for `role` (`system`, `user`, `assistant`, or a named schema `schemas.NAME`); passes
     /// when the function declares none.
-    static func check(_ arguments: Any, role: String, function: FunctionPlan) throws {
-        guard function.interface.schemas[role] != nil else { return }
-        guard let value = SchemaValue.from(arguments) else {
-            throw GatewayError.badRequest("Failed to deserialize JSON: template arguments are not JSON")
-        }
-        try check(value, role: role, function: function)
-    }
-
-    /// `check` for arguments already read as JSON.
     static func check(_ value: SwitchyardPlan.JSONValue, role: String, function: FunctionPlan) throws {
         guard let text = function.interface.schemas[role] else { return }
         guard let schema = try? JSONSchema.compile(text: Array(text.utf8)) else {

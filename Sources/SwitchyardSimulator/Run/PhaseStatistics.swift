@@ -23,7 +23,6 @@ public struct PhaseStatistics: Sendable {
 
     /// Successes counted by how they were served, expanded into the per-key counts when the phase ends.
     private var servings: [Serving: Int] = [:]
-    private var recentServings: [(serving: Serving, count: Int)] = []
     /// Successes grouped by the attempt that served them, which compares two numbers instead of four strings.
     private var recentAttempts: [(attempt: ProviderAttempt.Identity, serving: Serving, count: Int)] = []
     private var errorCounts: [InferenceError: Int] = [:]
@@ -43,12 +42,6 @@ public struct PhaseStatistics: Sendable {
             provider = result.provider
             credential = result.credential
             usedFallbackCredential = result.usedFallbackCredential
-        }
-
-        /// Whether `result` was served this way.
-        func describes(_ result: InferenceResult) -> Bool {
-            variant == result.variant && model == result.model && provider == result.provider && credential == result.credential
-                && usedFallbackCredential == result.usedFallbackCredential
         }
     }
 
@@ -76,26 +69,13 @@ public struct PhaseStatistics: Sendable {
                 return
             }
         }
-        // Few distinct servings occur, and their strings are shared with the plan, so a short linear scan
-        // (whose comparisons hit the identical-storage fast path) beats hashing four strings per request.
-        if let index = recentServings.firstIndex(where: { $0.serving.describes(result) }) {
-            recentServings[index].count += 1
-            return
-        }
-        let serving = Serving(of: result)
-        if recentServings.count < 32 {
-            recentServings.append((serving, 1))
-        } else {
-            servings[serving, default: 0] += 1
-        }
+        servings[Serving(of: result), default: 0] += 1
     }
 
     /// Folds the grouped counts into the per-key tables; call once, after the last `record`.
     mutating func finish() {
         for (status, count) in statusCounts.enumerated() where count > 0 { byStatus[status, default: 0] += count }
         statusCounts = []
-        for (serving, count) in recentServings { servings[serving, default: 0] += count }
-        recentServings = []
         for (_, serving, count) in recentAttempts { servings[serving, default: 0] += count }
         recentAttempts = []
         for (serving, count) in servings {
