@@ -22,8 +22,9 @@ struct MockUpstreams {
         self.outboundTimeout = outboundTimeout
     }
 
-    /// What every `ok` answer says.
-    static let response = ProviderResponse(text: "simulated response", inputTokens: 10, outputTokens: 20, finishReason: .stop)
+    /// What every `ok` answer says. The text fits in a small string (15 UTF-8 bytes at most), so passing an answer
+    /// around counts no references.
+    static let response = ProviderResponse(text: "simulated reply", inputTokens: 10, outputTokens: 20, finishReason: .stop)
 
     /// What happens to `attempt`, and when.
     mutating func answer(_ attempt: ProviderAttempt) -> (outcome: AttemptOutcome, at: Int64) {

@@ -1,11 +1,12 @@
 /// A min-heap of simulation events ordered by time, then by insertion, so equal times replay in a fixed order.
 /// Each node has four children, which halves the depth a pop walks compared with a binary heap. The sift loops
 /// work on the heap's buffer directly: indices stay within `count`, so they need no per-step bounds or
-/// uniqueness checks.
+/// uniqueness checks. Insertion numbers are 32-bit, so an entry with a 4-byte payload takes 16 bytes and a pop
+/// moves less memory; a queue takes at most 2^32 insertions.
 struct EventQueue<Payload> {
     private struct Entry {
         var time: Int64
-        var sequence: Int
+        var sequence: UInt32
         var payload: Payload
 
         func precedes(_ other: Entry) -> Bool {
@@ -14,25 +15,23 @@ struct EventQueue<Payload> {
     }
 
     private var heap: [Entry] = []
-    private var nextSequence = 0
+    private var nextSequence: UInt32 = 0
 
     var isEmpty: Bool { heap.isEmpty }
 
     /// The time and insertion number of the earliest event, if any.
     var firstKey: (time: Int64, sequence: Int)? {
-        heap.first.map { ($0.time, $0.sequence) }
+        heap.first.map { ($0.time, Int($0.sequence)) }
     }
 
     /// Takes the next insertion number for an event kept outside the queue, so that it still orders among
     /// queued events as if it had been pushed now.
     mutating func takeSequence() -> Int {
-        defer { nextSequence += 1 }
-        return nextSequence
+        Int(advanceSequence())
     }
 
     mutating func push(_ payload: Payload, at time: Int64) {
-        let entry = Entry(time: time, sequence: nextSequence, payload: payload)
-        nextSequence += 1
+        let entry = Entry(time: time, sequence: advanceSequence(), payload: payload)
         heap.append(entry)
         heap.withUnsafeMutableBufferPointer { heap in
             // Move the hole up from the end until the entry's parent precedes it.
@@ -45,6 +44,12 @@ struct EventQueue<Payload> {
             }
             heap[hole] = entry
         }
+    }
+
+    private mutating func advanceSequence() -> UInt32 {
+        precondition(nextSequence < .max, "a simulated phase is limited to \(UInt32.max) events")
+        defer { nextSequence += 1 }
+        return nextSequence
     }
 
     mutating func pop() -> (time: Int64, payload: Payload)? {

@@ -29,11 +29,18 @@ struct PhaseSimulation {
         }
     }
 
-    /// Events carry only numbers, so the queue moves no reference-counted values; an attempt's outcome waits
-    /// in its request's slot until the event fires. Arrivals stay outside the queue, one pending per send.
-    private enum Event {
-        case attemptDone(slot: Int32)
-        case wake(slot: Int32)
+    /// Events carry only a number, so the queue moves no reference-counted values and each entry takes 16
+    /// bytes; an attempt's outcome waits in its request's slot until the event fires. Arrivals stay outside
+    /// the queue, one pending per send.
+    private struct Event {
+        /// The slot, shifted left once; the low bit says whether the request wakes from a sleep.
+        private let code: UInt32
+
+        static func attemptDone(slot: Int) -> Event { Event(code: UInt32(slot) << 1) }
+        static func wake(slot: Int) -> Event { Event(code: UInt32(slot) << 1 | 1) }
+
+        var slot: Int { Int(code >> 1) }
+        var isWake: Bool { code & 1 == 1 }
     }
 
     /// A send's next request: when it arrives, its place among simultaneous events, and its number.
@@ -69,8 +76,14 @@ struct PhaseSimulation {
 
         mutating func release(_ slot: Int) {
             executions[slot] = nil
-            outcomes[slot] = .timedOut
             free.append(slot)
+        }
+
+        /// Moves the outcome waiting in `slot` out, leaving a placeholder, so no reference is counted twice.
+        mutating func takeOutcome(_ slot: Int) -> AttemptOutcome {
+            var outcome = AttemptOutcome.timedOut
+            swap(&outcomes[slot], &outcome)
+            return outcome
         }
     }
 
@@ -105,14 +118,9 @@ struct PhaseSimulation {
                 action = execution.next(at: now)
             } else if let (time, event) = events.pop() {
                 now = time
-                switch event {
-                case .attemptDone(let done):
-                    slot = Int(done)
-                    action = slots.executions[slot]!.complete(slots.outcomes[slot], at: now)
-                case .wake(let woken):
-                    slot = Int(woken)
-                    action = slots.executions[slot]!.resume(at: now)
-                }
+                slot = event.slot
+                action = event.isWake
+                    ? slots.executions[slot]!.resume(at: now) : slots.executions[slot]!.complete(slots.takeOutcome(slot), at: now)
             } else {
                 break
             }
@@ -120,9 +128,9 @@ struct PhaseSimulation {
             case .attempt(let attempt):
                 let (outcome, at) = upstreams.answer(attempt)
                 slots.outcomes[slot] = outcome
-                events.push(.attemptDone(slot: Int32(slot)), at: at)
+                events.push(.attemptDone(slot: slot), at: at)
             case .sleep(let until):
-                events.push(.wake(slot: Int32(slot)), at: until)
+                events.push(.wake(slot: slot), at: until)
             case .finished(let result):
                 let origin = slots.origins[slot]
                 slots.release(slot)
