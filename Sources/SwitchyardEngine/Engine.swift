@@ -24,6 +24,16 @@ public struct Engine: Sendable {
     public func start(_ request: consuming InferenceRequest, at now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool = true) -> RequestExecution {
         RequestExecution(core: core, request: request, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
     }
+
+    /// Begins serving `request` in `finished`, an execution of this engine whose request is done and that no one
+    /// else steps any more: the same as `start`, without allocating a new execution. For drivers that serve
+    /// many requests in a loop.
+    public func start(
+        _ request: consuming InferenceRequest, reusing finished: RequestExecution, at now: Nanoseconds, jitterSeed: UInt64,
+        recordingTrace: Bool = true
+    ) {
+        finished.restart(core: core, request: request, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
+    }
 }
 
 /// What the engine derives once from a plan and shares, by reference, with every request.

@@ -70,7 +70,7 @@ struct ExecutionState {
     }
 
     /// Reports the outcome of the pending attempt at time `now`.
-    mutating func complete(_ attemptOutcome: AttemptOutcome, at now: Nanoseconds) -> EngineAction {
+    mutating func complete(_ attemptOutcome: consuming AttemptOutcome, at now: Nanoseconds) -> EngineAction {
         guard case .awaitingAttempt = stage, let attempt = pending, variant != nil else { return advance(now) }
         pending = nil
         let deadlines = AttemptClassifier.Deadlines(provider: run.providerDeadline, model: run.modelDeadline, variant: run.deadline)
@@ -81,7 +81,7 @@ struct ExecutionState {
         if recordingTrace { trace.append(AttemptClassifier.record(attemptOutcome, attempt: attempt, failure: failure, at: now)) }
         switch failure {
         case nil:
-            guard case .success(let response) = attemptOutcome else { return advance(now) }
+            guard case .success(let response) = consume attemptOutcome else { return advance(now) }
             succeed(attempt, response: response, at: now)
         case .provider(let error)?:
             if credentialUnavailable, retryWithLaterCredential(attempt) { return advance(now) }
@@ -248,7 +248,7 @@ struct ExecutionState {
         stage = .chooseVariant
     }
 
-    private mutating func succeed(_ attempt: ProviderAttempt, response: ProviderResponse, at now: Nanoseconds) {
+    private mutating func succeed(_ attempt: ProviderAttempt, response: consuming ProviderResponse, at now: Nanoseconds) {
         finished = .finished(InferenceResult(
             servedBy: attempt, response: response, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts,
             trace: trace, streamDeadline: request.stream ? streamDeadline(for: attempt) : nil

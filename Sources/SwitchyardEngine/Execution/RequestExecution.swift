@@ -14,13 +14,18 @@ public final class RequestExecution {
         state = ExecutionState(core: core, request: request, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
     }
 
+    /// Starts over with a new request, as a fresh execution would.
+    func restart(core: EngineCore, request: consuming InferenceRequest, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
+        state = ExecutionState(core: core, request: request, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
+    }
+
     /// The first action (or the pending one).
     public func next(at now: Nanoseconds) -> EngineAction {
         state.next(at: now)
     }
 
     /// Reports the outcome of the pending attempt at time `now`.
-    public func complete(_ outcome: AttemptOutcome, at now: Nanoseconds) -> EngineAction {
+    public func complete(_ outcome: consuming AttemptOutcome, at now: Nanoseconds) -> EngineAction {
         state.complete(outcome, at: now)
     }
 

@@ -55,27 +55,31 @@ struct PhaseSimulation {
     }
 
     /// The requests in flight, by slot: each one's execution, the outcome its pending attempt will report,
-    /// and which send it came from. Slots are reused as requests finish.
+    /// and which send it came from. Slots are reused as requests finish, and so are their executions.
     private struct Slots {
-        var executions: [RequestExecution?] = []
+        var executions: [RequestExecution] = []
         var outcomes: [AttemptOutcome] = []
         var origins: [(stream: Int, index: Int)] = []
         private var free: [Int] = []
 
-        mutating func take(_ execution: RequestExecution, stream: Int, index: Int) -> Int {
+        /// Starts `request` in a free slot (restarting the finished execution there) or in a new one.
+        mutating func start(
+            _ request: consuming InferenceRequest, on engine: Engine, at now: Int64, jitterSeed: UInt64, recordingTrace: Bool,
+            stream: Int, index: Int
+        ) -> Int {
             if let slot = free.popLast() {
-                executions[slot] = execution
+                engine.start(request, reusing: executions[slot], at: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
                 origins[slot] = (stream, index)
                 return slot
             }
-            executions.append(execution)
+            executions.append(engine.start(request, at: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace))
             outcomes.append(.timedOut)
             origins.append((stream, index))
             return executions.count - 1
         }
 
+        /// Frees `slot`, whose request has finished.
         mutating func release(_ slot: Int) {
-            executions[slot] = nil
             free.append(slot)
         }
 
@@ -113,14 +117,16 @@ struct PhaseSimulation {
                 now = arrival.time
                 arrivals[stream] = arrival.index + 1 < streams[stream].spec.count
                     ? Arrival(time: now + streams[stream].spec.every, sequence: events.takeSequence(), index: arrival.index + 1) : nil
-                let execution = engine.start(request(for: stream, at: now), at: now, jitterSeed: random.next(), recordingTrace: onResult != nil)
-                slot = slots.take(execution, stream: stream, index: arrival.index)
-                action = execution.next(at: now)
+                slot = slots.start(
+                    request(for: stream, at: now), on: engine, at: now, jitterSeed: random.next(), recordingTrace: onResult != nil,
+                    stream: stream, index: arrival.index
+                )
+                action = slots.executions[slot].next(at: now)
             } else if let (time, event) = events.pop() {
                 now = time
                 slot = event.slot
                 action = event.isWake
-                    ? slots.executions[slot]!.resume(at: now) : slots.executions[slot]!.complete(slots.takeOutcome(slot), at: now)
+                    ? slots.executions[slot].resume(at: now) : slots.executions[slot].complete(slots.takeOutcome(slot), at: now)
             } else {
                 break
             }
