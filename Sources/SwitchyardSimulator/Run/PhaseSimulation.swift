@@ -56,8 +56,11 @@ struct PhaseSimulation {
 
     /// The requests in flight, by slot: each one's execution, the outcome its pending attempt will report,
     /// and which send it came from. Slots are reused as requests finish, and so are their executions.
+    ///
+    /// The slots own their executions (one retain each, given back by `releaseExecutions()`) and step them
+    /// as guaranteed references, so stepping a request counts no references.
     private struct Slots {
-        var executions: [RequestExecution] = []
+        private var executions: [Unmanaged<RequestExecution>] = []
         var outcomes: [AttemptOutcome] = []
         var origins: [(stream: Int, index: Int)] = []
         private var free: [Int] = []
@@ -68,14 +71,22 @@ struct PhaseSimulation {
             stream: Int, index: Int
         ) -> Int {
             if let slot = free.popLast() {
-                engine.start(request, reusing: executions[slot], at: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
+                let finished = executions[slot].takeUnretainedValue()
+                engine.start(request, reusing: finished, at: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
                 origins[slot] = (stream, index)
                 return slot
             }
-            executions.append(engine.start(request, at: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace))
+            let execution = engine.start(request, at: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
+            executions.append(Unmanaged.passRetained(execution))
             outcomes.append(.timedOut)
             origins.append((stream, index))
             return executions.count - 1
+        }
+
+        /// Runs `step` on the execution in `slot`.
+        @inline(__always)
+        func step(_ slot: Int, _ step: (RequestExecution) -> EngineAction) -> EngineAction {
+            executions[slot]._withUnsafeGuaranteedRef(step)
         }
 
         /// Frees `slot`, whose request has finished.
@@ -88,6 +99,12 @@ struct PhaseSimulation {
             var outcome = AttemptOutcome.timedOut
             swap(&outcomes[slot], &outcome)
             return outcome
+        }
+
+        /// Gives back the slots' hold on every execution, once the phase is over.
+        mutating func releaseExecutions() {
+            for execution in executions { execution.release() }
+            executions = []
         }
     }
 
@@ -121,12 +138,16 @@ struct PhaseSimulation {
                     request(for: stream, at: now), on: engine, at: now, jitterSeed: random.next(), recordingTrace: onResult != nil,
                     stream: stream, index: arrival.index
                 )
-                action = slots.executions[slot].next(at: now)
+                action = slots.step(slot) { $0.next(at: now) }
             } else if let (time, event) = events.pop() {
                 now = time
                 slot = event.slot
-                action = event.isWake
-                    ? slots.executions[slot].resume(at: now) : slots.executions[slot].complete(slots.takeOutcome(slot), at: now)
+                if event.isWake {
+                    action = slots.step(slot) { $0.resume(at: now) }
+                } else {
+                    let outcome = slots.takeOutcome(slot)
+                    action = slots.step(slot) { $0.complete(outcome, at: now) }
+                }
             } else {
                 break
             }
@@ -145,6 +166,7 @@ struct PhaseSimulation {
                 if statistics.requests % 100_000 == 0 { onProgress?(statistics.requests) }
             }
         }
+        slots.releaseExecutions()
         statistics.finish()
         return statistics
     }

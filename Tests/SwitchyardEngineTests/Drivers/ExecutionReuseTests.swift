@@ -1,0 +1,51 @@
+import XCTest
+import SwitchyardConfig
+@testable import SwitchyardEngine
+
+/// A driver may restart a finished execution for its next request; the restarted execution behaves exactly as a
+/// fresh one and keeps nothing of the request it served before.
+final class ExecutionReuseTests: XCTestCase {
+    private let config = TestConfig.model("m", providers: [("p1", "api_key_location = \"env::KEY\""), ("p2", "api_key_location = \"env::KEY\"")])
+        + TestConfig.function(variants: [("v", "m", "retries = { num_retries = 1 }"), ("w", "m", "")])
+
+    /// Steps `execution` from `action` to its result; `answer` says how each attempt ends (all at `now`).
+    private func finish(
+        _ execution: RequestExecution, from action: EngineAction, at now: Nanoseconds, answer: (ProviderAttempt) -> AttemptOutcome
+    ) -> InferenceResult? {
+        var action = action
+        for _ in 0..<100 {
+            switch action {
+            case .finished(let result): return result
+            case .attempt(let attempt): action = execution.complete(answer(attempt), at: now)
+            case .sleep(let until): action = execution.resume(at: until)
+            }
+        }
+        XCTFail("the request did not finish")
+        return nil
+    }
+
+    func testARestartedExecutionServesItsNewRequestAsAFreshOneWould() throws {
+        let engine = try makeEngine(config, env: TestConfig.env)
+        let execution = engine.start(request(episode: Episodes.u024), at: 0, jitterSeed: 7)
+        let failing = finish(execution, from: execution.next(at: 0), at: 0) { _ in .status(500, body: "down") }
+        XCTAssertEqual(failing?.status, 502)
+        XCTAssertGreaterThan(failing?.trace.count ?? 0, 2)
+
+        let second = request(episode: Episodes.u959, pinned: "w")
+        let onlyP2: (ProviderAttempt) -> AttemptOutcome = { $0.provider.name == "p2" ? .success(okResponse) : .status(500, body: "p1 down") }
+        engine.start(second, reusing: execution, at: 5_000, jitterSeed: 3)
+        let reused = try XCTUnwrap(finish(execution, from: execution.next(at: 5_000), at: 5_000, answer: onlyP2))
+        let fresh = engine.start(second, at: 5_000, jitterSeed: 3)
+        let expected = try XCTUnwrap(finish(fresh, from: fresh.next(at: 5_000), at: 5_000, answer: onlyP2))
+
+        XCTAssertEqual(reused.status, 200)
+        XCTAssertEqual(reused.variant, "w")
+        XCTAssertEqual(reused.provider, "p2")
+        XCTAssertEqual(reused.attemptCount, 2, "attempts of the earlier request do not carry over")
+        XCTAssertEqual(outcomes(reused.trace), outcomes(expected.trace))
+        XCTAssertEqual(reused.trace.map(\.provider), expected.trace.map(\.provider))
+        XCTAssertEqual(reused.episodeID, Episodes.u959)
+        XCTAssertEqual(reused.start, 5_000)
+        XCTAssertEqual([reused.variant, reused.provider, reused.credential], [expected.variant, expected.provider, expected.credential])
+    }
+}
