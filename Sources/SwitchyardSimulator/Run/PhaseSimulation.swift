@@ -48,22 +48,28 @@ struct PhaseSimulation {
     }
 
     /// The requests in flight, by slot: each one's execution, the outcome its pending attempt will report,
-    /// and which send it came from. Slots are reused as requests finish.
+    /// which send it came from, and for a best-of-N / mixture-of-N candidate the slot of the request running it
+    /// (-1 for requests sent by the phase). Slots are reused as requests finish.
     private struct Slots {
         var executions: [RequestExecution?] = []
         var outcomes: [AttemptOutcome] = []
         var origins: [(stream: Int, index: Int)] = []
+        var parents: [Int32] = []
+        /// The candidates' results so far, by the slot of the request waiting for them.
+        var rounds: [Int: CandidateResults] = [:]
         private var free: [Int] = []
 
-        mutating func take(_ execution: RequestExecution, stream: Int, index: Int) -> Int {
+        mutating func take(_ execution: RequestExecution, stream: Int, index: Int, parent: Int32 = -1) -> Int {
             if let slot = free.popLast() {
                 executions[slot] = execution
                 origins[slot] = (stream, index)
+                parents[slot] = parent
                 return slot
             }
             executions.append(execution)
             outcomes.append(.timedOut)
             origins.append((stream, index))
+            parents.append(parent)
             return executions.count - 1
         }
 
@@ -72,6 +78,14 @@ struct PhaseSimulation {
             outcomes[slot] = .timedOut
             free.append(slot)
         }
+    }
+
+    /// A best-of-N / mixture-of-N request's candidates: their results in order, and how many are still running.
+    private struct CandidateResults {
+        var results: [InferenceResult?]
+        var running: Int
+        /// Each candidate's slot, in order.
+        var slots: [Int] = []
     }
 
     let engine: Engine
@@ -116,23 +130,56 @@ struct PhaseSimulation {
             } else {
                 break
             }
-            switch action {
-            case .attempt(let attempt):
-                let (outcome, at) = upstreams.answer(attempt)
-                slots.outcomes[slot] = outcome
-                events.push(.attemptDone(slot: Int32(slot)), at: at)
-            case .sleep(let until):
-                events.push(.wake(slot: Int32(slot)), at: until)
-            case .finished(let result):
-                let origin = slots.origins[slot]
-                slots.release(slot)
-                statistics.record(result)
-                onResult?(result, origin.stream, origin.index)
-                if statistics.requests % 100_000 == 0 { onProgress?(statistics.requests) }
-            }
+            follow(action, slot: slot, at: now, slots: &slots, events: &events, statistics: &statistics)
         }
         statistics.finish()
         return statistics
+    }
+
+    /// Carries out `action` of the request in `slot`: queues its attempt's answer or its wake-up, starts its
+    /// candidates, or records its result (a candidate's goes to the request running it, which continues once
+    /// its last candidate is done).
+    private mutating func follow(
+        _ action: EngineAction, slot: Int, at now: Int64, slots: inout Slots, events: inout EventQueue<Event>, statistics: inout PhaseStatistics
+    ) {
+        switch action {
+        case .attempt(let attempt):
+            let (outcome, at) = upstreams.answer(attempt)
+            slots.outcomes[slot] = outcome
+            events.push(.attemptDone(slot: Int32(slot)), at: at)
+        case .sleep(let until):
+            events.push(.wake(slot: Int32(slot)), at: until)
+        case .candidates(let candidates):
+            let origin = slots.origins[slot]
+            var round = CandidateResults(results: Array(repeating: nil, count: candidates.count), running: candidates.count)
+            for candidate in candidates {
+                round.slots.append(slots.take(candidate, stream: origin.stream, index: origin.index, parent: Int32(slot)))
+            }
+            slots.rounds[slot] = round
+            for (candidate, candidateSlot) in zip(candidates, round.slots) {
+                follow(candidate.next(at: now), slot: candidateSlot, at: now, slots: &slots, events: &events, statistics: &statistics)
+            }
+        case .finished(let result):
+            let parent = Int(slots.parents[slot])
+            if parent >= 0 {
+                slots.release(slot)
+                guard var round = slots.rounds[parent], let position = round.slots.firstIndex(of: slot) else { return }
+                round.results[position] = result
+                round.slots[position] = -1
+                round.running -= 1
+                slots.rounds[parent] = round
+                guard round.running == 0 else { return }
+                slots.rounds[parent] = nil
+                let next = slots.executions[parent]!.candidatesFinished(round.results.compactMap { $0 }, at: now)
+                follow(next, slot: parent, at: now, slots: &slots, events: &events, statistics: &statistics)
+                return
+            }
+            let origin = slots.origins[slot]
+            slots.release(slot)
+            statistics.record(result)
+            onResult?(result, origin.stream, origin.index)
+            if statistics.requests % 100_000 == 0 { onProgress?(statistics.requests) }
+        }
     }
 
     /// The send whose pending arrival comes first, if it comes before the queued event `queued`.
