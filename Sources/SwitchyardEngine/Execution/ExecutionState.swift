@@ -86,7 +86,11 @@ struct ExecutionState {
         let credentialUnavailable: Bool
         if case .credentialUnavailable = attemptOutcome { credentialUnavailable = true } else { credentialUnavailable = false }
         if !credentialUnavailable { attempts += 1 }
-        if recordingTrace { trace.append(AttemptClassifier.record(attemptOutcome, attempt: attempt, failure: failure, at: now)) }
+        if recordingTrace {
+            var record = AttemptClassifier.record(attemptOutcome, attempt: attempt, failure: failure, at: now)
+            record.within = round?.variant.name
+            trace.append(record)
+        }
         switch failure {
         case nil:
             guard case .success(let response) = attemptOutcome else { return advance(now) }
@@ -204,7 +208,7 @@ struct ExecutionState {
             if recordingTrace {
                 trace.append(AttemptRecord(
                     variant: variant!.name, model: provider.model, provider: provider.plan.name, credential: nil,
-                    usedFallbackCredential: false, outcome: .skipped(reason: error.message), start: now, end: now
+                    usedFallbackCredential: false, outcome: .skipped(reason: error.message), start: now, end: now, within: round?.variant.name
                 ))
             }
             run.providerErrors.append(.init(provider: provider.plan.name, error: error))
@@ -337,7 +341,13 @@ struct ExecutionState {
         self.round?.candidates = []
         for (index, result) in results.enumerated() {
             attempts += result.attemptCount
-            if recordingTrace { trace += result.trace }
+            if recordingTrace {
+                trace += result.trace.map { record in
+                    var record = record
+                    record.within = round.variant.name
+                    return record
+                }
+            }
             if result.status == 200, result.response != nil {
                 successes.append(result)
             } else {
