@@ -64,7 +64,8 @@ final class EngineCore: Sendable {
         self.providers = providers
         routes = FunctionTable(plan.functions.mapValues { function in
             FunctionRoute(name: function.name, sampling: function.sampling, variants: function.variants.mapValues { variant in
-                VariantRoute(variant, model: (variant.model ?? variant.judgeModel).flatMap { models[$0] })
+                let judge = variant.judge.map { VariantRoute($0, model: $0.model.flatMap { models[$0] }) }
+                return VariantRoute(variant, model: variant.model.flatMap { models[$0] }, judge: judge)
             })
         })
     }

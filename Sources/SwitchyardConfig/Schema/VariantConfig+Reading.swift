@@ -25,7 +25,7 @@ extension VariantConfig {
         }
         var variant = VariantConfig(
             name: name, kind: kind, path: path, location: value.location, model: nil, weight: nil, jsonMode: nil,
-            retries: .none, timeouts: nil, candidates: [], judgeModel: nil, templates: [:], embeddingModel: nil
+            retries: .none, timeouts: nil, candidates: [], templates: [:], embeddingModel: nil
         )
         variant.weight = reader.number("weight")
         variant.timeouts = TimeoutsConfig.read("timeouts", from: &reader)
@@ -44,13 +44,16 @@ extension VariantConfig {
             let judgeKey = kind == .bestOfN ? "evaluator" : "fuser"
             variant.candidates = reader.stringArray("candidates") ?? []
             if var judge = reader.table(judgeKey, required: true) {
-                var judgeVariant = variant
+                var judgeVariant = VariantConfig(
+                    name: Located("\(name.value).\(judgeKey)", at: name.location), kind: .chatCompletion, path: judge.path, location: value.location,
+                    model: nil, weight: nil, jsonMode: nil, retries: .none, timeouts: nil, candidates: [], templates: [:], embeddingModel: nil
+                )
                 judgeVariant.readCompletionFields(from: &judge, requireModel: true)
                 judge.rejectUnknownKeys(expected: [])
-                variant.judgeModel = judgeVariant.model
+                variant.judge = judgeVariant
                 variant.templates.merge(judgeVariant.templates.mapKeys { "\(judgeKey).\($0)" }) { first, _ in first }
             }
-            _ = reader.number("timeout_s")
+            variant.candidateTimeoutSeconds = reader.number("timeout_s")
             reader.rejectUnknownKeys(expected: ["weight", "timeout_s", "candidates", judgeKey])
         }
         return variant

@@ -25,8 +25,19 @@ public struct VariantConfig: Sendable {
     public var timeouts: TimeoutsConfig?
     /// Best-of-N / mixture-of-N candidates (repeats allowed).
     public var candidates: [Located<String>]
+    /// Best-of-N / mixture-of-N `timeout_s` (deprecated): TensorZero copies it onto each candidate's `timeouts`.
+    public var candidateTimeoutSeconds: Located<Double>?
     /// The evaluator's or fuser's model (best-of-N / mixture-of-N).
-    public var judgeModel: Located<String>?
+    public var judgeModel: Located<String>? { judge?.model }
+    /// The best-of-N evaluator or mixture-of-N fuser: a chat-completion table of its own, named `V.evaluator` /
+    /// `V.fuser` (its templates are also listed in `templates` as `evaluator.…` / `fuser.…`, so the template
+    /// rules check them with the variant's).
+    public var judge: VariantConfig? {
+        get { judgeTable.first }
+        set { judgeTable = newValue.map { [$0] } ?? [] }
+    }
+    /// Storage for `judge` (a struct cannot hold itself directly).
+    var judgeTable: [VariantConfig] = []
     /// Template paths by role (`system_template`, `user_template`, `assistant_template`, `templates.NAME`).
     public var templates: [String: Located<String>]
     /// DICL's embedding model.

@@ -26,12 +26,17 @@ public struct StreamingRun<Stream: Sendable>: Sendable {
 extension Engine {
     /// Serves a streaming `request` until one attempt's first chunk arrives (or the request fails): every
     /// routing, retry, fallback and timeout decision before that point is the engine's, exactly as in `run`.
-    /// Once committed, the caller relays the rest of the stream and enforces `result.streamDeadline`.
-    public func runStreaming<Transport: StreamingProviderTransport>(
+    /// Once committed, the caller relays the rest of the stream and enforces `result.streamDeadline`. Attempts
+    /// that do not stream (a best-of-N variant's candidates and evaluator, a mixture-of-N variant's candidates)
+    /// go through `transport.send`; a success that committed to no stream carries its whole answer in
+    /// `result.response`.
+    public func runStreaming<Transport: StreamingProviderTransport & ProviderTransport>(
         _ request: InferenceRequest, transport: Transport, clock: some EngineClock, jitterSeed: UInt64
     ) async -> StreamingRun<Transport.Stream> {
         var committed: Transport.Stream?
-        let result = await drive(request, clock: clock, jitterSeed: jitterSeed) { attempt in
+        let plainSend: @Sendable (ProviderAttempt) async -> AttemptOutcome = { await transport.send($0) }
+        let result = await drive(start(request, at: clock.now, jitterSeed: jitterSeed), clock: clock, candidateSend: plainSend) { attempt in
+            guard attempt.stream else { return await transport.send(attempt) }
             switch await transport.open(attempt) {
             case .started(let stream, let first):
                 committed = stream

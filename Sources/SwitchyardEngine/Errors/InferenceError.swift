@@ -21,6 +21,8 @@ public indirect enum InferenceError: Error, Sendable, Hashable {
     case allModelProvidersFailed([ProviderError])
     case allRetriesFailed([InferenceError])
     case allVariantsFailed([VariantError])
+    /// Every candidate of a best-of-N / mixture-of-N variant failed.
+    case allCandidatesFailed([CandidateError])
     case unknownFunction(String)
     case unknownVariant(String)
     case invalidModelName(String)
@@ -46,10 +48,17 @@ public indirect enum InferenceError: Error, Sendable, Hashable {
         public var error: InferenceError
     }
 
+    /// One candidate's failure inside `allCandidatesFailed`: its position in `candidates` and its variant.
+    public struct CandidateError: Sendable, Hashable {
+        public var index: Int
+        public var variant: String
+        public var error: InferenceError
+    }
+
     /// The HTTP status TensorZero answers with when this error is the top-level one.
     public var status: Int {
         switch self {
-        case .allVariantsFailed: 502
+        case .allVariantsFailed, .allCandidatesFailed: 502
         case .allModelProvidersFailed: 500
         case .allRetriesFailed(let errors): errors.last?.status ?? 500
         case .providerTimeout, .modelTimeout, .variantTimeout: 408
@@ -101,6 +110,9 @@ public indirect enum InferenceError: Error, Sendable, Hashable {
         case .invalidModelName(let name): "Invalid inference target: Invalid model name: Model name '\(name)' not found in model table"
         case .variantWithModelName: "Invalid inference target: `variant_name` cannot be provided when using `model_name`"
         case .functionWithoutVariants(let name): "Function `\(name)` has no variants"
+        case .allCandidatesFailed(let errors):
+            "All candidates failed with errors: "
+                + errors.map { "candidates[\($0.index)] (\($0.variant)): \($0.error.message)" }.joined(separator: "\n")
         case .noValidVariants(let function): "No valid variants to sample from for function `\(function)` after filtering by allowed variants"
         case .invalidMessage(let message): message
         case .templateRender(let template, let message, let line):

@@ -65,3 +65,12 @@ struct Deadline: Sendable {
         }
     }
 }
+
+extension Deadline {
+    /// The earlier of two deadlines (on a tie, `first`), or whichever is set.
+    static func earlier(_ first: Deadline?, _ second: Deadline?) -> Deadline? {
+        guard let first else { return second }
+        guard let second else { return first }
+        return second.at < first.at ? second : first
+    }
+}

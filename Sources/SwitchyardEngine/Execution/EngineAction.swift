@@ -7,6 +7,10 @@ public enum EngineAction: Sendable {
     case attempt(ProviderAttempt)
     /// Wait (retry backoff) and call `resume(at:)` at that time.
     case sleep(until: Nanoseconds)
+    /// Run these executions (a best-of-N / mixture-of-N variant's candidates, each pinned to its candidate
+    /// variant) concurrently, each to its end exactly as an independent request, then report their results, in
+    /// this order, with `candidatesFinished(_:at:)`.
+    case candidates([RequestExecution])
     /// The request is done.
     case finished(InferenceResult)
 }

@@ -11,6 +11,8 @@ struct ExecutionState {
     private let recordingTrace: Bool
     private let u: Double
     private let startTime: Nanoseconds
+    /// For a candidate: the deadline of the best-of-N / mixture-of-N variant running it, which bounds it too.
+    private let outerDeadline: Deadline?
     private var attempts = 0
     private var backoff: RetryBackoff
     private var activeVariants: VariantSet
@@ -25,12 +27,15 @@ struct ExecutionState {
     /// The `.finished` action, once the request is done.
     private var finished: EngineAction?
     private var trace: [AttemptRecord] = []
+    /// The best-of-N / mixture-of-N variant being run, from its candidates' start to its end.
+    private var round: CandidateRound?
 
     private enum Stage {
         case chooseVariant
         case startModelCall
         case nextProvider
         case awaitingAttempt
+        case awaitingCandidates
         case sleeping(until: Nanoseconds)
         case finished
     }
@@ -50,7 +55,9 @@ struct ExecutionState {
         var renderedPayload: InferencePayload?
     }
 
-    init(core: EngineCore, request: consuming InferenceRequest, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
+    init(
+        core: EngineCore, request: consuming InferenceRequest, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool, outerDeadline: Deadline?
+    ) {
         let target = TargetResolution(core: core, request: request)
         route = target.route
         isPinned = request.pinnedVariant != nil
@@ -60,6 +67,7 @@ struct ExecutionState {
         self.request = request
         self.recordingTrace = recordingTrace
         startTime = now
+        self.outerDeadline = outerDeadline
         backoff = RetryBackoff(seed: jitterSeed)
         if let error = target.error { finish(error: error, at: now) }
     }
@@ -78,7 +86,11 @@ struct ExecutionState {
         let credentialUnavailable: Bool
         if case .credentialUnavailable = attemptOutcome { credentialUnavailable = true } else { credentialUnavailable = false }
         if !credentialUnavailable { attempts += 1 }
-        if recordingTrace { trace.append(AttemptClassifier.record(attemptOutcome, attempt: attempt, failure: failure, at: now)) }
+        if recordingTrace {
+            var record = AttemptClassifier.record(attemptOutcome, attempt: attempt, failure: failure, at: now)
+            record.within = round?.variant.name
+            trace.append(record)
+        }
         switch failure {
         case nil:
             guard case .success(let response) = consume attemptOutcome else { return advance(now) }
@@ -101,7 +113,8 @@ struct ExecutionState {
     mutating func cancel(at now: Nanoseconds) -> EngineAction {
         if case .finished = stage { return advance(now) }
         pending = nil
-        finish(error: .cancelled, at: now, variant: variant?.name)
+        finish(error: .cancelled, at: now, variant: round?.variant.name ?? variant?.name)
+        round = nil
         variant = nil
         model = nil
         return advance(now)
@@ -124,6 +137,7 @@ struct ExecutionState {
             switch stage {
             case .finished: return finished!
             case .awaitingAttempt: return .attempt(pending!)
+            case .awaitingCandidates: return .candidates(round?.candidates ?? [])
             case .sleeping(let until): return .sleep(until: until)
             case .chooseVariant: chooseVariant(now)
             case .startModelCall: startModelCall(now)
@@ -146,6 +160,10 @@ struct ExecutionState {
         }
         activeVariants.remove(number)
         let chosen = route.variants[number]
+        if chosen.runsCandidates {
+            startCandidates(of: chosen, at: now)
+            return
+        }
         var renderedPayload: InferencePayload?
         if chosen.hasTemplates || request.payload.hasUnrenderedBlocks {
             switch InputRendering.render(request.payload, for: chosen.plan) {
@@ -161,7 +179,7 @@ struct ExecutionState {
         }
         variant = chosen
         model = chosenModel
-        run = VariantRun(start: now, deadline: Deadline.earliest(from: now, chosen.plan.timeouts, stream: request.stream, level: .variant))
+        run = VariantRun(start: now, deadline: Deadline.earlier(Deadline.earliest(from: now, chosen.plan.timeouts, stream: request.stream, level: .variant), outerDeadline))
         run.renderedPayload = renderedPayload
         if chosenModel.isShorthand, let provider = chosenModel.providers.first, let failure = core.credentials.lazyLoadFailure(for: provider) {
             variantFailed(failure, at: now)
@@ -174,7 +192,7 @@ struct ExecutionState {
         run.providerIndex = 0
         run.providerErrors = []
         run.modelStart = now
-        run.modelDeadline = Deadline.earliest(from: now, model!.timeouts, stream: request.stream, level: .model)
+        run.modelDeadline = Deadline.earliest(from: now, model!.timeouts, stream: attemptsStream, level: .model)
         stage = .nextProvider
     }
 
@@ -190,18 +208,18 @@ struct ExecutionState {
             if recordingTrace {
                 trace.append(AttemptRecord(
                     variant: variant!.name, model: provider.model, provider: provider.plan.name, credential: nil,
-                    usedFallbackCredential: false, outcome: .skipped(reason: error.message), start: now, end: now
+                    usedFallbackCredential: false, outcome: .skipped(reason: error.message), start: now, end: now, within: round?.variant.name
                 ))
             }
             run.providerErrors.append(.init(provider: provider.plan.name, error: error))
             run.providerIndex += 1
         case .success(let choice):
-            let providerDeadline = Deadline.earliest(from: now, provider.plan.timeouts, stream: request.stream, level: .provider)
+            let providerDeadline = Deadline.earliest(from: now, provider.plan.timeouts, stream: attemptsStream, level: .provider)
             run.providerDeadline = providerDeadline
             pending = ProviderAttempt(
                 variant: variant!, route: provider, credential: choice.secret, fields: choice.fields, credentialLink: choice.linkIndex,
                 isFallbackCredential: choice.isFallback, start: now,
-                deadline: Deadline.earliestTime(providerDeadline, run.modelDeadline, run.deadline), stream: request.stream,
+                deadline: Deadline.earliestTime(providerDeadline, run.modelDeadline, run.deadline), stream: attemptsStream,
                 payload: run.renderedPayload ?? request.payload
             )
             stage = .awaitingAttempt
@@ -217,7 +235,7 @@ struct ExecutionState {
         else { return false }
         pending = ProviderAttempt(
             variant: variant!, route: provider, credential: choice.secret, fields: choice.fields, credentialLink: choice.linkIndex,
-            isFallbackCredential: choice.isFallback, start: attempt.start, deadline: attempt.deadline, stream: request.stream,
+            isFallbackCredential: choice.isFallback, start: attempt.start, deadline: attempt.deadline, stream: attemptsStream,
             payload: run.renderedPayload ?? request.payload
         )
         stage = .awaitingAttempt
@@ -228,7 +246,11 @@ struct ExecutionState {
         run.retryErrors.append(error)
         let plan = variant!.plan
         guard error.isRetryable, run.retriesUsed < plan.numRetries else {
-            variantFailed(run.retryErrors.count > 1 ? .allRetriesFailed(run.retryErrors) : error, at: now)
+            if round?.isJudging == true {
+                judgeFailed(at: now)
+            } else {
+                variantFailed(run.retryErrors.count > 1 ? .allRetriesFailed(run.retryErrors) : error, at: now)
+            }
             return
         }
         let wake = now + backoff.delay(afterRetry: run.retriesUsed, maxDelaySeconds: plan.maxDelaySeconds)
@@ -237,7 +259,14 @@ struct ExecutionState {
     }
 
     private mutating func variantFailed(_ error: InferenceError, at now: Nanoseconds, variant failedName: String? = nil) {
-        let name = failedName ?? variant?.name ?? ""
+        var error = error
+        var name = failedName ?? variant?.name ?? ""
+        if let round {
+            // A judge fails its variant only by running out of the variant's time, which is then the variant's error.
+            name = round.variant.name
+            if round.isJudging, let deadline = run.deadline { error = deadline.error(for: name, kind: .variant) }
+            self.round = nil
+        }
         variant = nil
         model = nil
         if isPinned {
@@ -249,9 +278,13 @@ struct ExecutionState {
     }
 
     private mutating func succeed(_ attempt: ProviderAttempt, response: consuming ProviderResponse, at now: Nanoseconds) {
+        if let round, round.isJudging {
+            judgeAnswered(attempt, response: response, round: round, at: now)
+            return
+        }
         finished = .finished(InferenceResult(
             servedBy: attempt, response: response, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts,
-            trace: trace, streamDeadline: request.stream ? streamDeadline(for: attempt) : nil
+            trace: trace, streamDeadline: attemptsStream ? streamDeadline(for: attempt) : nil
         ))
         variant = nil
         model = nil
@@ -272,6 +305,125 @@ struct ExecutionState {
             earliest = StreamDeadline(at: deadline.at, error: deadline.error(for: name, kind: level))
         }
         return earliest
+    }
+
+    /// Whether attempts stream: a streaming request's, except a best-of-N evaluator's (its answer is an index).
+    private var attemptsStream: Bool {
+        request.stream && round?.variant.plan.kind != .bestOfN
+    }
+
+    // MARK: Best-of-N and mixture-of-N
+
+    /// Hands out the candidates of `chosen`, each pinned to its candidate variant and run without streaming.
+    private mutating func startCandidates(of chosen: VariantRoute, at now: Nanoseconds) {
+        variant = chosen
+        model = nil
+        run = VariantRun(start: now, deadline: Deadline.earlier(Deadline.earliest(from: now, chosen.plan.timeouts, stream: request.stream, level: .variant), outerDeadline))
+        var candidate = request
+        candidate.stream = false
+        var candidates: [RequestExecution] = []
+        for name in chosen.plan.candidates {
+            candidate.pinnedVariant = name
+            candidates.append(RequestExecution(
+                core: core, request: candidate, now: now, jitterSeed: backoff.draw(), recordingTrace: recordingTrace, outerDeadline: run.deadline
+            ))
+        }
+        round = CandidateRound(variant: chosen, candidates: candidates)
+        stage = .awaitingCandidates
+    }
+
+    /// Reports the candidates' results: their attempts count as this request's; with none successful the variant
+    /// fails, with one it is the answer, with more the evaluator or fuser runs.
+    mutating func candidatesFinished(_ results: [InferenceResult], at now: Nanoseconds) -> EngineAction {
+        guard case .awaitingCandidates = stage, let round else { return advance(now) }
+        var errors: [InferenceError.CandidateError] = []
+        var successes: [InferenceResult] = []
+        self.round?.candidates = []
+        for (index, result) in results.enumerated() {
+            attempts += result.attemptCount
+            if recordingTrace {
+                trace += result.trace.map { record in
+                    var record = record
+                    record.within = round.variant.name
+                    return record
+                }
+            }
+            if result.status == 200, result.response != nil {
+                successes.append(result)
+            } else {
+                errors.append(.init(index: index, variant: result.variant ?? round.variant.plan.candidates[index], error: result.error ?? .cancelled))
+            }
+        }
+        self.round?.successes = successes
+        if let deadline = run.deadline, now >= deadline.at {
+            variantFailed(deadline.error(for: round.variant.name, kind: .variant), at: now)
+        } else if successes.isEmpty {
+            variantFailed(.allCandidatesFailed(errors), at: now)
+        } else if successes.count == 1 {
+            finishRound(choosing: successes[0], judgeResponse: nil, at: now)
+        } else {
+            startJudge(at: now)
+        }
+        return advance(now)
+    }
+
+    /// Runs the evaluator or fuser as a model call of its own (its retries, the variant's deadline).
+    private mutating func startJudge(at now: Nanoseconds) {
+        guard let round, let judge = round.variant.judge, let judgeModel = judge.model,
+              case .success(let call) = JudgeRequest.make(
+                kind: round.variant.plan.kind, judge: judge.plan, input: request.payload, responses: round.successes.compactMap(\.response)
+              )
+        else {
+            judgeFailed(at: now)
+            return
+        }
+        self.round?.skipped = call.skipped
+        self.round?.isJudging = true
+        variant = judge
+        model = judgeModel
+        run.renderedPayload = call.payload
+        stage = .startModelCall
+    }
+
+    /// The evaluator chose (or, answering badly, left the choice to chance); the fuser's answer is the response.
+    private mutating func judgeAnswered(_ attempt: ProviderAttempt, response: ProviderResponse, round: CandidateRound, at now: Nanoseconds) {
+        guard round.variant.plan.kind == .mixtureOfN else {
+            let choice = EvaluatorAnswer.choice(in: response).map { EvaluatorAnswer.candidateIndex($0, skipped: round.skipped) }
+            let index = choice.flatMap { $0 < round.successes.count ? $0 : nil } ?? Int(backoff.draw() % UInt64(round.successes.count))
+            finishRound(choosing: round.successes[index], judgeResponse: response, at: now)
+            return
+        }
+        finished = .finished(InferenceResult(
+            status: 200, variant: round.variant.name, model: attempt.model, provider: attempt.provider.name,
+            credential: attempt.credentialLocation, usedFallbackCredential: attempt.isFallbackCredential,
+            response: round.totalUsage(on: response, judgeResponse: response), error: nil, episodeID: request.episodeID,
+            start: startTime, end: now, attemptCount: attempts, trace: trace, streamDeadline: attemptsStream ? streamDeadline(for: attempt) : nil
+        ))
+        endRound()
+    }
+
+    /// The evaluator or fuser failed: TensorZero answers with a candidate drawn at random.
+    private mutating func judgeFailed(at now: Nanoseconds) {
+        guard let round else { return }
+        finishRound(choosing: round.successes[Int(backoff.draw() % UInt64(round.successes.count))], judgeResponse: nil, at: now)
+    }
+
+    /// Answers with `candidate`'s response under the variant's name, with the usage of every model call summed.
+    private mutating func finishRound(choosing candidate: InferenceResult, judgeResponse: ProviderResponse?, at now: Nanoseconds) {
+        guard let round, let response = candidate.response else { return }
+        finished = .finished(InferenceResult(
+            status: 200, variant: round.variant.name, model: candidate.model, provider: candidate.provider, credential: candidate.credential,
+            usedFallbackCredential: candidate.usedFallbackCredential, response: round.totalUsage(on: response, judgeResponse: judgeResponse),
+            error: nil, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts, trace: trace
+        ))
+        endRound()
+    }
+
+    private mutating func endRound() {
+        round = nil
+        variant = nil
+        model = nil
+        stage = .finished
     }
 
     private mutating func finish(error: InferenceError, at now: Nanoseconds, variant: String? = nil) {

@@ -14,6 +14,12 @@ struct RetryBackoff: Sendable {
         let base = min(Nanoseconds(1_000_000_000) << min(retry, 30), cap)
         return base + Nanoseconds(Double(base) * random.nextUnit())
     }
+
+    /// A value from the same seeded stream, for the request's other random choices (candidates' seeds, the
+    /// candidate a best-of-N / mixture-of-N variant falls back on), so they repeat with the seed too.
+    mutating func draw() -> UInt64 {
+        random.next()
+    }
 }
 
 /// A small, fast, seedable pseudo-random generator (SplitMix64).

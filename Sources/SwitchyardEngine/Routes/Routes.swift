@@ -60,12 +60,20 @@ final class VariantRoute: Sendable {
     let model: ModelRoute?
     /// Whether the variant has templates, so that every request's input is rendered for it.
     let hasTemplates: Bool
+    /// A best-of-N evaluator or mixture-of-N fuser, as a variant of its own; `nil` for other variant types.
+    let judge: VariantRoute?
 
-    init(_ plan: VariantPlan, model: ModelRoute?) {
+    init(_ plan: VariantPlan, model: ModelRoute?, judge: VariantRoute? = nil) {
         name = plan.name
         self.plan = plan
         self.model = model
         hasTemplates = !plan.templates.isEmpty
+        self.judge = judge
+    }
+
+    /// Whether the variant runs candidates and an evaluator or fuser instead of calling a model itself.
+    var runsCandidates: Bool {
+        plan.kind == .bestOfN || plan.kind == .mixtureOfN
     }
 }
 

@@ -23,6 +23,9 @@ public struct AttemptRecord: Sendable, Hashable {
     public var outcome: Outcome
     public var start: Nanoseconds
     public var end: Nanoseconds
+    /// The best-of-N / mixture-of-N variant this step ran for, as one of its candidates or its evaluator or
+    /// fuser (the outermost, when they nest); `nil` for a step of the request's own variant.
+    public var within: String? = nil
 
     /// Whether the request reached an upstream (skipped providers are not attempts).
     public var isAttempt: Bool {

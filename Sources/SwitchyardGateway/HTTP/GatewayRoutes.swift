@@ -73,7 +73,9 @@ enum GatewayRoutes {
         }
         if parsed.request.stream {
             let run = await gateway.serveStream(parsed, endpoint: endpoint, on: served)
-            guard run.result.status == 200, let upstream = run.stream else {
+            guard run.result.status == 200, let upstream = run.stream ?? run.result.response.map({
+                UpstreamStream(complete: $0, providerType: run.result.provider ?? "")
+            }) else {
                 return json(run.result.status, error(run.result.error?.message ?? "Inference failed"))
             }
             return stream(upstream, run.result, parsed, EpisodeIDs.fresh(), served)

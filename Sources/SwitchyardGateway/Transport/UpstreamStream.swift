@@ -49,6 +49,24 @@ public final class UpstreamStream: @unchecked Sendable {
         continuation.onTermination = { [weak self] _ in self?.stopTasks() }
     }
 
+    /// A stream that is already over: `response` as one chunk, then the end. TensorZero streams a best-of-N
+    /// variant's chosen candidate (and a mixture-of-N variant's candidate when its fuser failed) this way,
+    /// since candidates and evaluators never stream.
+    init(complete response: ProviderResponse, providerType: String) {
+        let (events, continuation) = AsyncStream.makeStream(of: Event.self)
+        self.events = events
+        self.continuation = continuation
+        self.providerType = providerType
+        outboundDeadline = .max
+        firstChunk = StreamChunk(
+            text: response.text.isEmpty ? [] : [.init(id: "0", text: response.text)],
+            toolCalls: response.toolCalls.map { .init(id: $0.id, name: $0.name, arguments: $0.arguments) },
+            inputTokens: response.inputTokens, outputTokens: response.outputTokens, finishReason: response.finishReason
+        )
+        continuation.yield(.end)
+        continuation.finish()
+    }
+
     deinit {
         stopTasks()
     }

@@ -136,9 +136,11 @@ extension VariantPlan {
     init(json value: JSONValue, name: String, path: String) throws(PlanShapeError) {
         let object = try JSONObjectReader(value, path: path)
         let retries = try object.object("retries")
+        let kind = try object.choice("type", VariantConfig.Kind.self)
         self.init(
-            name: name, kind: try object.choice("type", VariantConfig.Kind.self), model: try object.optionalString("model"),
-            candidates: object.has("candidates") ? try object.strings("candidates") : [], judgeModel: try object.optionalString("judge_model"),
+            name: name, kind: kind, model: try object.optionalString("model"),
+            candidates: object.has("candidates") ? try object.strings("candidates") : [],
+            judge: try Self.judge(object, of: name, kind: kind),
             numRetries: Int(try retries.int("num_retries")), maxDelaySeconds: try retries.double("max_delay_s"),
             timeouts: try object.optionalObject("timeouts").map(TimeoutPlan.init(json:)), jsonMode: try object.optionalString("json_mode"),
             extraHeaders: try ExtraSetting.list(object, entriesKey: "extra_header_entries", namesKey: nil, targetKey: "name"),
@@ -149,6 +151,19 @@ extension VariantPlan {
                 return PlanFileRecord(path: try record.string("path"), sha256: try record.string("sha256"))
             } : [:]
         )
+    }
+}
+
+extension VariantPlan {
+    /// The `judge` entry; a plan written before plans carried it names only `judge_model`, which then runs with
+    /// default settings.
+    private static func judge(_ object: JSONObjectReader, of name: String, kind: VariantConfig.Kind) throws(PlanShapeError) -> VariantPlan? {
+        let judgeName = "\(name).\(kind == .bestOfN ? "evaluator" : "fuser")"
+        if object.has("judge") {
+            return try VariantPlan(json: try object.value("judge"), name: judgeName, path: object.path(of: "judge"))
+        }
+        guard let model = try object.optionalString("judge_model") else { return nil }
+        return VariantPlan(name: judgeName, kind: .chatCompletion, model: model, numRetries: 0, maxDelaySeconds: 10, timeouts: nil, jsonMode: nil)
     }
 }
 

@@ -135,6 +135,7 @@ extension VariantPlan: CanonicalJSONEncodable {
             json.writeExtraSettings("extra_body_entries", extraBody, targetKey: "pointer")
             json.writeExtraSettings("extra_header_entries", extraHeaders, targetKey: "name")
             json.member("json_mode", jsonMode)
+            json.member("judge", judge)
             json.member("judge_model", judgeModel)
             json.member("model", model)
             json.key("retries")

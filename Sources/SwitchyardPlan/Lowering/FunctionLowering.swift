@@ -20,19 +20,28 @@ enum FunctionLowering {
         var variants: [String: VariantPlan] = [:]
         variants.reserveCapacity(function.variants.count)
         let schemas = TemplateLowering.schemas(of: function)
+        let candidateTimeouts = CandidateTimeoutLowering.timeouts(of: function)
         for variant in function.variants {
-            variants[variant.name.value] = VariantPlan(
-                name: variant.name.value, kind: variant.kind, model: variant.model?.value,
-                candidates: variant.candidates.map(\.value), judgeModel: variant.judgeModel?.value,
-                numRetries: variant.retries.numRetries, maxDelaySeconds: variant.retries.maxDelaySeconds,
-                timeouts: variant.timeouts.map(TimeoutLowering.lower), jsonMode: variant.jsonMode?.value,
-                extraHeaders: ExtraSettingLowering.lower(variant.extraHeaders), extraBody: ExtraSettingLowering.lower(variant.extraBody),
-                templates: TemplateLowering.templates(of: variant), schemas: schemas
-            )
+            var plan = lower(variant, schemas: schemas)
+            if let timeouts = candidateTimeouts[variant.name.value] { plan.timeouts = timeouts }
+            variants[variant.name.value] = plan
         }
         return FunctionPlan(
             name: function.name.value, kind: function.kind, sampling: sampling, variants: variants,
             interface: InterfaceLowering.lower(function, tools: tools)
+        )
+    }
+
+    /// A variant's plan, with its evaluator or fuser as a nested chat-completion plan.
+    private static func lower(_ variant: VariantConfig, schemas: [String: PlanFileRecord]) -> VariantPlan {
+        let judgeKey = variant.judge == nil ? nil : variant.kind == .bestOfN ? "evaluator." : "fuser."
+        return VariantPlan(
+            name: variant.name.value, kind: variant.kind, model: variant.model?.value, candidates: variant.candidates.map(\.value),
+            judge: variant.judge.map { lower($0, schemas: schemas) },
+            numRetries: variant.retries.numRetries, maxDelaySeconds: variant.retries.maxDelaySeconds,
+            timeouts: variant.timeouts.map(TimeoutLowering.lower), jsonMode: variant.jsonMode?.value,
+            extraHeaders: ExtraSettingLowering.lower(variant.extraHeaders), extraBody: ExtraSettingLowering.lower(variant.extraBody),
+            templates: TemplateLowering.templates(of: variant, excludingPrefix: judgeKey), schemas: schemas
         )
     }
 }

@@ -4,9 +4,11 @@ import SwitchyardConfig
 /// hash, and (for templates) the parsed source. Files that cannot be read or parsed are left out; the
 /// validation rules have reported them and the plan is not produced.
 enum TemplateLowering {
-    static func templates(of variant: VariantConfig) -> [String: TemplatePlan] {
+    /// The variant's templates by name, leaving out keys starting with `excludingPrefix` (an evaluator's or fuser's,
+    /// which its own plan carries).
+    static func templates(of variant: VariantConfig, excludingPrefix: String? = nil) -> [String: TemplatePlan] {
         var templates: [String: TemplatePlan] = [:]
-        for (key, written) in variant.templates {
+        for (key, written) in variant.templates where !(excludingPrefix.map(key.hasPrefix) ?? false) {
             let file = ReferencedFile(written)
             guard let contents = file.contents() else { continue }
             let (name, isRoleField) = ReferencedFile.templateName(forKey: key)

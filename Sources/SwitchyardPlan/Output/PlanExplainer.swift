@@ -65,6 +65,12 @@ public struct PlanExplainer: Sendable {
         if let timeouts = variant.timeouts { details.append("timeouts \(describe(timeouts))") }
         var lines = ["\(prefix)   \(details.joined(separator: ", "))"]
         if !variant.candidates.isEmpty { lines.append("\(prefix)   candidates: \(variant.candidates.joined(separator: ", "))") }
+        if let judge = variant.judge {
+            var judgeDetails = ["\(variant.kind == .bestOfN ? "evaluator" : "fuser"): model \(judge.model ?? "?")"]
+            if judge.numRetries > 0 { judgeDetails.append("retries \(judge.numRetries) (max delay \(trim(judge.maxDelaySeconds))s)") }
+            if let mode = judge.jsonMode { judgeDetails.append("json_mode \(mode)") }
+            lines.append("\(prefix)   \(judgeDetails.joined(separator: ", "))")
+        }
         for model in [variant.model, variant.judgeModel].compactMap({ $0 }) {
             guard let modelPlan = plan.model(named: model) else { continue }
             lines += modelTree(modelPlan, prefix: prefix + "   ")

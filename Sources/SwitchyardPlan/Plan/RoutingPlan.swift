@@ -88,7 +88,15 @@ public struct VariantPlan: Sendable {
     /// Best-of-N / mixture-of-N candidates, in order (repeats kept).
     public var candidates: [String]
     /// The evaluator's or fuser's model.
-    public var judgeModel: String?
+    public var judgeModel: String? { judge?.model }
+    /// The best-of-N evaluator or mixture-of-N fuser, a chat-completion variant of its own named `V.evaluator` /
+    /// `V.fuser` (model, retries, `json_mode`, extras and templates); `nil` for other variant types.
+    public var judge: VariantPlan? {
+        get { judgeStorage.first }
+        set { judgeStorage = newValue.map { [$0] } ?? [] }
+    }
+    /// Storage for `judge` (a struct cannot hold itself directly).
+    private var judgeStorage: [VariantPlan] = []
     public var numRetries: Int
     public var maxDelaySeconds: Double
     public var timeouts: TimeoutPlan?
@@ -98,17 +106,37 @@ public struct VariantPlan: Sendable {
     /// `extra_body` entries, applied before the provider's own.
     public var extraBody: [ExtraSetting] = []
     /// The templates the variant renders, by name: `system`, `user`, `assistant` for the role fields and
-    /// `templates.NAME` entries, `evaluator.…` / `fuser.…` for a best-of-N evaluator's or mixture-of-N fuser's.
+    /// `templates.NAME` entries (an evaluator's or fuser's are its `judge`'s).
     public var templates: [String: TemplatePlan] = [:]
     /// The function's JSON Schemas that apply to this variant's inputs and output, by name (`system`, `user`,
     /// `assistant`, `output`, or the `schemas.NAME` name).
     public var schemas: [String: PlanFileRecord] = [:]
 
+    public init(
+        name: String, kind: VariantConfig.Kind, model: String?, candidates: [String] = [], judge: VariantPlan? = nil, numRetries: Int,
+        maxDelaySeconds: Double, timeouts: TimeoutPlan?, jsonMode: String?, extraHeaders: [ExtraSetting] = [], extraBody: [ExtraSetting] = [],
+        templates: [String: TemplatePlan] = [:], schemas: [String: PlanFileRecord] = [:]
+    ) {
+        self.name = name
+        self.kind = kind
+        self.model = model
+        self.candidates = candidates
+        self.numRetries = numRetries
+        self.maxDelaySeconds = maxDelaySeconds
+        self.timeouts = timeouts
+        self.jsonMode = jsonMode
+        self.extraHeaders = extraHeaders
+        self.extraBody = extraBody
+        self.templates = templates
+        self.schemas = schemas
+        self.judge = judge
+    }
+
     /// The single variant of `tensorzero::default` for a `model_name` request: named after the model, calling
     /// it with default settings and no retries.
     public static func defaultFunctionVariant(model: String) -> VariantPlan {
         VariantPlan(
-            name: model, kind: .chatCompletion, model: model, candidates: [], judgeModel: nil, numRetries: 0,
+            name: model, kind: .chatCompletion, model: model, numRetries: 0,
             maxDelaySeconds: 10, timeouts: nil, jsonMode: nil
         )
     }

@@ -21,6 +21,7 @@ public enum ValidationRules {
         ModelRoutingRules(),
         ProviderFieldRules(),
         VariantRules(),
+        CandidateTimeoutRules(),
         ExperimentationRules(),
         FileReferenceRules(),
         TemplateSyntaxRules(),

@@ -37,6 +37,7 @@ public final class CoverageRecorder {
         guard let universe = universes[key] else { return }
         var items = exercised[key] ?? []
         if let function { items.insert(CoverageItem(.function, function)) }
+        if let function, result.status == 200, let variant = result.variant { items.insert(CoverageItem(.variant, "\(function).\(variant)")) }
         for record in result.trace {
             if let function { items.insert(CoverageItem(.variant, "\(function).\(record.variant)")) }
             items.insert(CoverageItem(.model, record.model))
@@ -45,10 +46,12 @@ public final class CoverageRecorder {
             items.formUnion(credentialItems(record, plan: universe.plan))
         }
         for (before, after) in zip(result.trace, result.trace.dropFirst()) {
-            if before.variant == after.variant, before.model == after.model {
+            // A best-of-N variant's candidates and evaluator are steps of that variant, not fallbacks.
+            let (from, to) = (before.within ?? before.variant, after.within ?? after.variant)
+            if from != to {
+                if let function { items.insert(.variantEdge(function: function, to: to)) }
+            } else if before.variant == after.variant, before.model == after.model {
                 items.insert(.providerEdge(model: after.model, from: before.provider, to: after.provider))
-            } else if before.variant != after.variant, let function {
-                items.insert(.variantEdge(function: function, to: after.variant))
             }
         }
         exercised[key] = items

@@ -1,9 +1,9 @@
+import SwitchyardEngine
 import NIOCore
 
 /// Anthropic's Messages API answers.
 struct AnthropicMockFormat: MockWireFormat {
-    func success(model: String?) -> [String: Any] {
-        let response = MockUpstreams.response
+    func success(model: String?, response: ProviderResponse) -> [String: Any] {
         return [
             "id": "msg_switchyard_mock", "type": "message", "role": "assistant", "model": model ?? "mock",
             "content": [["type": "text", "text": response.text]], "stop_reason": "end_turn",
@@ -13,8 +13,7 @@ struct AnthropicMockFormat: MockWireFormat {
 
     /// The Messages stream: `message_start`, one text block (start, delta, stop), `message_delta` with the stop
     /// reason and output tokens, `message_stop`.
-    func streamedSuccess(model: String?) -> [MockStreamEvent] {
-        let response = MockUpstreams.response
+    func streamedSuccess(model: String?, response: ProviderResponse) -> [MockStreamEvent] {
         let events: [(String, [String: Any])] = [
             ("message_start", ["message": [
                 "id": "msg_switchyard_mock", "type": "message", "role": "assistant", "model": model ?? "mock", "content": [Any](),

@@ -1,17 +1,18 @@
+import SwitchyardEngine
 import NIOCore
 
 /// Google AI Studio's Gemini API answers (`generateContent`, `streamGenerateContent?alt=sse`).
 struct GeminiMockFormat: MockWireFormat {
-    func success(model: String?) -> [String: Any] {
-        response(text: MockUpstreams.response.text, finished: true, model: model)
+    func success(model: String?, response answer: ProviderResponse) -> [String: Any] {
+        response(text: answer.text, finished: true, model: model, answer: answer)
     }
 
     /// Two `GenerateContentResponse` events: the text with the running usage, then the finish reason with the
     /// final usage. The stream has no end marker.
-    func streamedSuccess(model: String?) -> [MockStreamEvent] {
+    func streamedSuccess(model: String?, response answer: ProviderResponse) -> [MockStreamEvent] {
         [
-            MockStreamEvent(data: line(response(text: MockUpstreams.response.text, finished: false, model: model))),
-            MockStreamEvent(data: line(response(text: "", finished: true, model: model))),
+            MockStreamEvent(data: line(response(text: answer.text, finished: false, model: model, answer: answer))),
+            MockStreamEvent(data: line(response(text: "", finished: true, model: model, answer: answer))),
         ]
     }
 
@@ -33,8 +34,7 @@ struct GeminiMockFormat: MockWireFormat {
     /// Gemini streams by method: `…:streamGenerateContent`.
     func asksToStream(path: Substring, body: ByteBuffer) -> Bool { path.contains(":streamGenerateContent") }
 
-    private func response(text: String, finished: Bool, model: String?) -> [String: Any] {
-        let answer = MockUpstreams.response
+    private func response(text: String, finished: Bool, model: String?, answer: ProviderResponse) -> [String: Any] {
         let output = finished ? answer.outputTokens ?? 0 : 1
         var candidate: [String: Any] = ["content": ["role": "model", "parts": [["text": text]]], "index": 0]
         if finished { candidate["finishReason"] = "STOP" }

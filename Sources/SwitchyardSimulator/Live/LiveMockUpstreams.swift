@@ -43,6 +43,8 @@ final class LiveMockUpstreams: Sendable {
     /// Each request's dynamic credentials, by request number.
     private let requestCredentials: [[String: Secret]]
     private let options: LiveOptions
+    /// What each upstream's `ok` answers say.
+    private let answerTexts: [String]
     private let state: NIOLockedValueBox<State>
 
     init(
@@ -52,9 +54,13 @@ final class LiveMockUpstreams: Sendable {
         self.table = table
         self.scripts = table.upstreams.map { scripts[$0.key] ?? .alwaysOK }
         formats = table.upstreams.map { MockWireFormats.format(for: $0.provider.type) }
-        successBodies = zip(formats, table.upstreams).map { format, upstream in format.map { Self.json($0.success(model: upstream.provider.wireModel)) } ?? [] }
-        successStreams = zip(formats, table.upstreams).map { format, upstream in
-            format.map { $0.streamedSuccess(model: upstream.provider.wireModel).map(\.bytes) } ?? []
+        let answers = self.scripts.map { MockUpstreams.response(saying: $0.reply) }
+        answerTexts = answers.map(\.text)
+        successBodies = zip(formats, zip(table.upstreams, answers)).map { format, upstream in
+            format.map { Self.json($0.success(model: upstream.0.provider.wireModel, response: upstream.1)) } ?? []
+        }
+        successStreams = zip(formats, zip(table.upstreams, answers)).map { format, upstream in
+            format.map { $0.streamedSuccess(model: upstream.0.provider.wireModel, response: upstream.1).map(\.bytes) } ?? []
         }
         self.revoked = revoked
         matcher = LiveCredentialMatcher(environment: environment.mapValues(Secret.init))
@@ -90,7 +96,7 @@ final class LiveMockUpstreams: Sendable {
             if let request {
                 state.attempts[request].append(LiveAttempt(
                     upstream: upstream.key, credential: credential?.location, usedFallbackCredential: credential?.isFallback ?? false,
-                    outcome: outcome, received: received, answered: outcome == .timeout ? nil : received + delay
+                    outcome: outcome, answerText: answerTexts[number], received: received, answered: outcome == .timeout ? nil : received + delay
                 ))
             }
             return Answer(reply: reply(outcome, upstream: number, streaming: streaming, revoked: isRevoked), delay: delay)

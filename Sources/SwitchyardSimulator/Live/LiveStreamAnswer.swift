@@ -4,6 +4,8 @@ import Foundation
 /// chunks carry, the first `{"error": …}` event, and whether the stream ended with `data: [DONE]`.
 struct LiveStreamAnswer: Sendable {
     var variant: String?
+    /// The text the chunks' text blocks carried, joined.
+    var text: String?
     var error: String?
     var finished = false
 
@@ -22,8 +24,11 @@ struct LiveStreamAnswer: Sendable {
             let object = (try? JSONSerialization.jsonObject(with: Data(data.utf8))) as? [String: Any]
             if let message = object?["error"] as? String {
                 error = error ?? message
-            } else if variant == nil {
-                variant = object?["variant_name"] as? String
+            } else {
+                if variant == nil { variant = object?["variant_name"] as? String }
+                for case let block as [String: Any] in object?["content"] as? [Any] ?? [] {
+                    if let piece = block["text"] as? String { text = (text ?? "") + piece }
+                }
             }
         }
     }

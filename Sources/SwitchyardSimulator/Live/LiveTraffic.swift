@@ -9,6 +9,8 @@ struct LiveResponse: Sendable {
     var status: Int
     /// `variant_name` of a success (of its chunks, when streamed).
     var variant: String?
+    /// The text of a success's answer (its text blocks, joined; streamed ones too).
+    var text: String?
     /// The error message the gateway answered with (or why no answer came, or why a streamed success broke off).
     var error: String?
     /// Monotonic uptime nanoseconds when the request was sent.
@@ -86,6 +88,7 @@ struct LiveTraffic: Sendable {
             if answer.status == 200, contentType == "text/event-stream" {
                 let stream = LiveStreamAnswer(body: String(buffer: bytes))
                 answer.variant = stream.variant
+                answer.text = stream.text
                 answer.error = stream.problem
             } else if answer.status == 200, streaming {
                 answer.error = "the answer to a streaming request is `\(contentType ?? "no content type")`, not a stream"
@@ -93,6 +96,7 @@ struct LiveTraffic: Sendable {
                 let object = (try? JSONSerialization.jsonObject(with: Data(buffer: bytes))) as? [String: Any]
                 if answer.status == 200 {
                     answer.variant = object?["variant_name"] as? String
+                    answer.text = (object?["content"] as? [[String: Any]])?.compactMap { $0["text"] as? String }.joined()
                 } else {
                     answer.error = object?["error"] as? String ?? String(buffer: bytes)
                 }

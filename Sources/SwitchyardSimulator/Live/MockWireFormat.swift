@@ -1,14 +1,15 @@
 import Foundation
 import NIOCore
 import SwitchyardConfig
+import SwitchyardEngine
 
 /// How a live mock upstream answers in one provider family's wire format. A new format is one conforming type
 /// and one line in `MockWireFormats.format(for:)`.
 protocol MockWireFormat: Sendable {
-    /// A successful, non-streaming answer saying `MockUpstreams.response`, for the wire model `model`.
-    func success(model: String?) -> [String: Any]
+    /// A successful, non-streaming answer saying `response` (its text and usage), for the wire model `model`.
+    func success(model: String?, response: ProviderResponse) -> [String: Any]
     /// The same answer as the provider streams it, event by event.
-    func streamedSuccess(model: String?) -> [MockStreamEvent]
+    func streamedSuccess(model: String?, response: ProviderResponse) -> [MockStreamEvent]
     /// The error body the provider sends with `status`; `revoked` when the credential was rejected.
     func error(status: Int, message: String, revoked: Bool) -> [String: Any]
     /// Whether a request to `path` with `body` asks for a streamed answer.

@@ -1,9 +1,9 @@
+import SwitchyardEngine
 import NIOCore
 
 /// OpenAI's Chat Completions answers, shared by every OpenAI-compatible provider type (azure included).
 struct OpenAIMockFormat: MockWireFormat {
-    func success(model: String?) -> [String: Any] {
-        let response = MockUpstreams.response
+    func success(model: String?, response: ProviderResponse) -> [String: Any] {
         let prompt = response.inputTokens ?? 0
         let completion = response.outputTokens ?? 0
         return [
@@ -18,8 +18,7 @@ struct OpenAIMockFormat: MockWireFormat {
 
     /// `chat.completion.chunk` events: the role, the text, the finish reason, the usage (the gateway asks for
     /// `stream_options.include_usage`), then `[DONE]`.
-    func streamedSuccess(model: String?) -> [MockStreamEvent] {
-        let response = MockUpstreams.response
+    func streamedSuccess(model: String?, response: ProviderResponse) -> [MockStreamEvent] {
         let prompt = response.inputTokens ?? 0
         let completion = response.outputTokens ?? 0
         func chunk(_ choices: [[String: Any]], usage: [String: Any]? = nil) -> MockStreamEvent {

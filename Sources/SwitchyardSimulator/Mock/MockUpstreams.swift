@@ -6,6 +6,8 @@ import SwitchyardEngine
 struct MockUpstreams {
     /// Scripts and positions of the engine's numbered providers, indexed by `ProviderRoute.id`.
     private var scriptsByID: [ResponseScript]
+    /// What each numbered provider's `ok` answers say (its script's `reply`, or `response`).
+    private let answersByID: [ProviderResponse]
     private var positionsByID: [Int]
     /// Scripts and positions of shorthand providers built for single `model_name` requests.
     private let scriptsByKey: [UpstreamKey: ResponseScript]
@@ -17,27 +19,40 @@ struct MockUpstreams {
     init(scripts: [UpstreamKey: ResponseScript], providers: [ProviderRoute], revoked: Set<Secret>, outboundTimeout: Int64) {
         scriptsByID = providers.map { scripts[UpstreamKey(model: $0.model, provider: $0.plan.name)] ?? .alwaysOK }
         positionsByID = Array(repeating: 0, count: providers.count)
+        answersByID = scriptsByID.map { Self.response(saying: $0.reply) }
         scriptsByKey = scripts
         self.revoked = revoked
         self.outboundTimeout = outboundTimeout
     }
 
-    /// What every `ok` answer says. The text fits in a small string (15 UTF-8 bytes at most), so passing an answer
-    /// around counts no references.
+    /// What every `ok` answer says, unless its upstream has a `reply`. The text fits in a small string (15 UTF-8
+    /// bytes at most), so passing an answer around counts no references.
     static let response = ProviderResponse(text: "simulated reply", inputTokens: 10, outputTokens: 20, finishReason: .stop)
+
+    /// What an upstream's `ok` answers say: its `reply` text with `response`'s usage, or `response`.
+    static func response(saying reply: String?) -> ProviderResponse {
+        guard let reply else { return response }
+        var answer = response
+        answer.text = reply
+        return answer
+    }
 
     /// What happens to `attempt`, and when.
     mutating func answer(_ attempt: ProviderAttempt) -> (outcome: AttemptOutcome, at: Int64) {
         let step: ResponseScript.Step
+        let answer: ProviderResponse
         let id = attempt.route.id
         if id >= 0 {
             step = scriptsByID[id].step(at: positionsByID[id])
             positionsByID[id] += 1
+            answer = answersByID[id]
         } else {
             let key = UpstreamKey(model: attempt.model, provider: attempt.provider.name)
             let position = positionsByKey[key, default: 0]
             positionsByKey[key] = position + 1
-            step = (scriptsByKey[key] ?? .alwaysOK).step(at: position)
+            let script = scriptsByKey[key] ?? .alwaysOK
+            step = script.step(at: position)
+            answer = Self.response(saying: script.reply)
         }
         let deadline = attempt.deadline ?? attempt.start + outboundTimeout
         let outcome: AttemptOutcome
@@ -47,7 +62,7 @@ struct MockUpstreams {
             outcome = rejection
         } else {
             switch step.outcome {
-            case .ok: outcome = .success(Self.response)
+            case .ok: outcome = .success(answer)
             case .status(let status): outcome = .status(status, body: Self.errorBody(status))
             case .timeout: return (.timedOut, deadline)
             case .reset: outcome = .connectionReset

@@ -55,31 +55,45 @@ struct PhaseSimulation {
     }
 
     /// The requests in flight, by slot: each one's execution, the outcome its pending attempt will report,
+<<<<<<< HEAD
     /// and which send it came from. Slots are reused as requests finish, and so are their executions.
     ///
     /// The slots own their executions (one retain each, given back by `releaseExecutions()`) and step them
     /// as guaranteed references, so stepping a request counts no references.
+=======
+    /// which send it came from, and for a best-of-N / mixture-of-N candidate the slot of the request running it
+    /// (-1 for requests sent by the phase). Slots are reused as requests finish.
+>>>>>>> best-of-n
     private struct Slots {
         private var executions: [Unmanaged<RequestExecution>] = []
         var outcomes: [AttemptOutcome] = []
         var origins: [(stream: Int, index: Int)] = []
+        var parents: [Int32] = []
+        /// The candidates' results so far, by the slot of the request waiting for them.
+        var rounds: [Int: CandidateResults] = [:]
         private var free: [Int] = []
 
+<<<<<<< HEAD
         /// Starts `request` in a free slot (restarting the finished execution there) or in a new one.
         mutating func start(
             _ request: consuming InferenceRequest, on engine: Engine, at now: Int64, jitterSeed: UInt64, recordingTrace: Bool,
             stream: Int, index: Int
         ) -> Int {
+=======
+        mutating func take(_ execution: RequestExecution, stream: Int, index: Int, parent: Int32 = -1) -> Int {
+>>>>>>> best-of-n
             if let slot = free.popLast() {
                 let finished = executions[slot].takeUnretainedValue()
                 engine.start(request, reusing: finished, at: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
                 origins[slot] = (stream, index)
+                parents[slot] = parent
                 return slot
             }
             let execution = engine.start(request, at: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
             executions.append(Unmanaged.passRetained(execution))
             outcomes.append(.timedOut)
             origins.append((stream, index))
+            parents.append(parent)
             return executions.count - 1
         }
 
@@ -106,6 +120,14 @@ struct PhaseSimulation {
             for execution in executions { execution.release() }
             executions = []
         }
+    }
+
+    /// A best-of-N / mixture-of-N request's candidates: their results in order, and how many are still running.
+    private struct CandidateResults {
+        var results: [InferenceResult?]
+        var running: Int
+        /// Each candidate's slot, in order.
+        var slots: [Int] = []
     }
 
     let engine: Engine
@@ -151,6 +173,7 @@ struct PhaseSimulation {
             } else {
                 break
             }
+<<<<<<< HEAD
             switch action {
             case .attempt(let attempt):
                 let (outcome, at) = upstreams.answer(attempt)
@@ -165,10 +188,59 @@ struct PhaseSimulation {
                 onResult?(result, origin.stream, origin.index)
                 if statistics.requests % 100_000 == 0 { onProgress?(statistics.requests) }
             }
+=======
+            follow(action, slot: slot, at: now, slots: &slots, events: &events, statistics: &statistics)
+>>>>>>> best-of-n
         }
         slots.releaseExecutions()
         statistics.finish()
         return statistics
+    }
+
+    /// Carries out `action` of the request in `slot`: queues its attempt's answer or its wake-up, starts its
+    /// candidates, or records its result (a candidate's goes to the request running it, which continues once
+    /// its last candidate is done).
+    private mutating func follow(
+        _ action: EngineAction, slot: Int, at now: Int64, slots: inout Slots, events: inout EventQueue<Event>, statistics: inout PhaseStatistics
+    ) {
+        switch action {
+        case .attempt(let attempt):
+            let (outcome, at) = upstreams.answer(attempt)
+            slots.outcomes[slot] = outcome
+            events.push(.attemptDone(slot: Int32(slot)), at: at)
+        case .sleep(let until):
+            events.push(.wake(slot: Int32(slot)), at: until)
+        case .candidates(let candidates):
+            let origin = slots.origins[slot]
+            var round = CandidateResults(results: Array(repeating: nil, count: candidates.count), running: candidates.count)
+            for candidate in candidates {
+                round.slots.append(slots.take(candidate, stream: origin.stream, index: origin.index, parent: Int32(slot)))
+            }
+            slots.rounds[slot] = round
+            for (candidate, candidateSlot) in zip(candidates, round.slots) {
+                follow(candidate.next(at: now), slot: candidateSlot, at: now, slots: &slots, events: &events, statistics: &statistics)
+            }
+        case .finished(let result):
+            let parent = Int(slots.parents[slot])
+            if parent >= 0 {
+                slots.release(slot)
+                guard var round = slots.rounds[parent], let position = round.slots.firstIndex(of: slot) else { return }
+                round.results[position] = result
+                round.slots[position] = -1
+                round.running -= 1
+                slots.rounds[parent] = round
+                guard round.running == 0 else { return }
+                slots.rounds[parent] = nil
+                let next = slots.executions[parent]!.candidatesFinished(round.results.compactMap { $0 }, at: now)
+                follow(next, slot: parent, at: now, slots: &slots, events: &events, statistics: &statistics)
+                return
+            }
+            let origin = slots.origins[slot]
+            slots.release(slot)
+            statistics.record(result)
+            onResult?(result, origin.stream, origin.index)
+            if statistics.requests % 100_000 == 0 { onProgress?(statistics.requests) }
+        }
     }
 
     /// The send whose pending arrival comes first, if it comes before the queued event `queued`.

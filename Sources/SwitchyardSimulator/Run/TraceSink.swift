@@ -60,6 +60,7 @@ public final class TraceSink {
             "credential": record.credential ?? NSNull(), "fallback_credential": record.usedFallbackCredential,
             "start_ms": milliseconds(record.start), "end_ms": milliseconds(record.end),
         ]
+        if let within = record.within { object["within"] = within }
         switch record.outcome {
         case .success: object["outcome"] = "ok"
         case .status(let status): object["outcome"] = "status:\(status)"

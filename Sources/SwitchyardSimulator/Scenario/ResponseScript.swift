@@ -29,10 +29,13 @@ public struct ResponseScript: Sendable, Hashable {
 
     public var steps: [Step]
     public var loops: Bool
+    /// The text `ok` answers say (the upstream's `reply`); `nil` for the default answer.
+    public var reply: String?
 
-    public init(steps: [Step], loops: Bool) {
+    public init(steps: [Step], loops: Bool, reply: String? = nil) {
         self.steps = steps
         self.loops = loops
+        self.reply = reply
     }
 
     /// The default for an upstream no script names: answers `ok` at once.

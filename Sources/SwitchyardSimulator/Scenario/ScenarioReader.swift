@@ -9,7 +9,7 @@ struct ScenarioReader {
     let diagnostics: DiagnosticCollector
 
     static let rootFields = ["description", "config", "seed", "env", "upstream", "phase"]
-    static let upstreamFields = ["respond"]
+    static let upstreamFields = ["respond", "reply"]
 
     /// The scenario, or `nil` when a required part could not be read (the diagnostics say why).
     func readScenario(_ root: TOMLTable) -> Scenario? {
@@ -58,7 +58,8 @@ struct ScenarioReader {
 
     // MARK: Upstreams
 
-    /// `[upstream."KEY"]` tables, at the top level or in a phase: KEY → `{ respond = "SCRIPT" }`.
+    /// `[upstream."KEY"]` tables, at the top level or in a phase: KEY → `{ respond = "SCRIPT", reply = "TEXT" }`
+    /// (`reply`, optional: what the upstream's successful answers say).
     func readUpstreams(_ value: TOMLValue, path: String) -> [String: Located<ResponseScript>] {
         guard let table = TableReader(value, path: path, diagnostics: diagnostics) else { return [:] }
         var upstreams: [String: Located<ResponseScript>] = [:]
@@ -79,7 +80,8 @@ struct ScenarioReader {
                 )
             }
             guard var upstream = TableReader(entry.value, path: entryPath, diagnostics: diagnostics) else { continue }
-            let script = readRespond(&upstream)
+            var script = readRespond(&upstream)
+            script?.reply = upstream.string("reply")?.value
             upstream.rejectUnknownKeys(expected: Self.upstreamFields)
             if isName, let script {
                 upstreams[entry.key] = Located(script, at: entry.keyLocation)

@@ -60,6 +60,9 @@ final class FakeTransport: ProviderTransport, @unchecked Sendable {
         case .ok(let ms):
             clock.advance(to: clock.now + .milliseconds(ms))
             return .success(okResponse)
+        case .text(let text, let ms):
+            clock.advance(to: clock.now + .milliseconds(ms))
+            return .success(ProviderResponse(text: text, inputTokens: 3, outputTokens: 5, finishReason: .stop))
         case .status(let status, let ms):
             clock.advance(to: clock.now + .milliseconds(ms))
             return .status(status, body: "body \(status)")

@@ -4,8 +4,9 @@ import SwitchyardConfig
 @testable import SwitchyardEngine
 
 /// A streaming transport answering from per-upstream scripts: `.ok` opens a stream (its value names the
-/// upstream), anything else fails before the first chunk.
-final class FakeStreamingTransport: StreamingProviderTransport, @unchecked Sendable {
+/// upstream), anything else fails before the first chunk. An attempt that does not stream gets what its opening
+/// would have said.
+final class FakeStreamingTransport: StreamingProviderTransport, ProviderTransport, @unchecked Sendable {
     private let lock = NSLock()
     private let clock: ManualClock
     private let replies: [String: Reply]
@@ -18,6 +19,13 @@ final class FakeStreamingTransport: StreamingProviderTransport, @unchecked Senda
 
     var attempts: [ProviderAttempt] { lock.withLock { log } }
 
+    func send(_ attempt: ProviderAttempt) async -> AttemptOutcome {
+        switch await open(attempt) {
+        case .started(_, let first): .success(first)
+        case .failed(let outcome): outcome
+        }
+    }
+
     func open(_ attempt: ProviderAttempt) async -> StreamOpening<String> {
         let key = "\(attempt.model).\(attempt.provider.name)"
         lock.withLock { log.append(attempt) }
@@ -25,6 +33,9 @@ final class FakeStreamingTransport: StreamingProviderTransport, @unchecked Senda
         case .ok(let ms):
             clock.advance(to: clock.now + .milliseconds(ms))
             return .started("stream from \(key)", first: ProviderResponse(text: "first"))
+        case .text(let text, let ms):
+            clock.advance(to: clock.now + .milliseconds(ms))
+            return .started("stream from \(key)", first: ProviderResponse(text: text))
         case .status(let status, let ms):
             clock.advance(to: clock.now + .milliseconds(ms))
             return .failed(.status(status, body: "body"))

@@ -83,6 +83,8 @@ let okResponse = ProviderResponse(text: "scripted answer", inputTokens: 3, outpu
 /// How a scripted upstream answers one attempt.
 enum Reply: Equatable {
     case ok(ms: Int64 = 0)
+    /// A success saying `text` (3 input and 5 output tokens, as `okResponse`).
+    case text(String, ms: Int64 = 0)
     case status(Int, ms: Int64 = 0)
     /// Never answers: the driver reports `.timedOut` at the attempt's deadline.
     case hang
@@ -108,59 +110,91 @@ struct Run {
 
 /// Steps a request to completion on a manual clock, like a minimal gateway driver. `replies` maps
 /// `MODEL.PROVIDER` to its answers, one per attempt (the last repeats); unnamed upstreams answer `ok` at once.
+/// A best-of-N / mixture-of-N variant's candidates are driven one after the other, each from the time they were
+/// handed out (as if concurrent); the request continues when the last of them ends.
 func drive(
     _ engine: Engine, _ request: InferenceRequest, replies: [String: [Reply]] = [:], start: Nanoseconds = 0, jitterSeed: UInt64 = 1,
     file: StaticString = #filePath, line: UInt = #line
 ) -> Run {
-    var execution = engine.start(request, at: start, jitterSeed: jitterSeed)
-    var now = start
-    var action = execution.next(at: now)
+    var driver = ScriptedDriver(replies: replies, file: file, line: line)
+    let (result, _) = driver.drive(engine.start(request, at: start, jitterSeed: jitterSeed), from: start)
+    return Run(result: result, attempts: driver.attempts, sleeps: driver.sleeps)
+}
+
+/// The state `drive` keeps across a request and its candidates: upstream positions and what happened.
+private struct ScriptedDriver {
+    let replies: [String: [Reply]]
+    let file: StaticString
+    let line: UInt
     var attempts: [ProviderAttempt] = []
-    var sleeps: [(Nanoseconds, Nanoseconds)] = []
+    var sleeps: [(at: Nanoseconds, until: Nanoseconds)] = []
     var positions: [String: Int] = [:]
-    for _ in 0..<10_000 {
-        switch action {
-        case .finished(let result):
-            return Run(result: result, attempts: attempts, sleeps: sleeps)
-        case .attempt(let attempt):
-            XCTAssertEqual(attempt.start, now, "an attempt starts when it is handed out", file: file, line: line)
-            attempts.append(attempt)
-            let key = "\(attempt.model).\(attempt.provider.name)"
-            let script = replies[key] ?? [.ok()]
-            let reply = script[min(positions[key, default: 0], script.count - 1)]
-            positions[key, default: 0] += 1
-            let (outcome, latency) = resolve(reply)
-            if let latency, attempt.deadline.map({ now + latency <= $0 }) ?? true {
-                now += latency
-                action = execution.complete(outcome, at: now)
-            } else {
-                guard let deadline = attempt.deadline else {
-                    XCTFail("an upstream hangs but the attempt has no deadline", file: file, line: line)
-                    now += .milliseconds(900_000)
-                    action = execution.complete(.timedOut, at: now)
-                    continue
-                }
-                now = deadline
-                action = execution.complete(.timedOut, at: now)
-            }
-        case .sleep(let until):
-            XCTAssertGreaterThanOrEqual(until, now, "sleeps never go back in time", file: file, line: line)
-            sleeps.append((now, until))
-            now = until
-            action = execution.resume(at: now)
-        }
+
+    init(replies: [String: [Reply]], file: StaticString, line: UInt) {
+        self.replies = replies
+        self.file = file
+        self.line = line
     }
-    XCTFail("the request did not finish in 10000 steps", file: file, line: line)
-    return Run(result: InferenceResult(
-        status: 0, variant: nil, model: nil, provider: nil, credential: nil, usedFallbackCredential: false, response: nil, error: nil,
-        episodeID: request.episodeID, start: start, end: now, attemptCount: 0, trace: []
-    ), attempts: attempts, sleeps: sleeps)
+
+    /// Runs `execution` from `start` to its end; returns its result and when it ended.
+    mutating func drive(_ execution: RequestExecution, from start: Nanoseconds) -> (InferenceResult, Nanoseconds) {
+        var now = start
+        var action = execution.next(at: now)
+        for _ in 0..<10_000 {
+            switch action {
+            case .finished(let result):
+                return (result, now)
+            case .candidates(let candidates):
+                var results: [InferenceResult] = []
+                var end = now
+                for candidate in candidates {
+                    let (result, finished) = drive(candidate, from: now)
+                    results.append(result)
+                    end = max(end, finished)
+                }
+                now = end
+                action = execution.candidatesFinished(results, at: now)
+            case .attempt(let attempt):
+                XCTAssertEqual(attempt.start, now, "an attempt starts when it is handed out", file: file, line: line)
+                attempts.append(attempt)
+                let key = "\(attempt.model).\(attempt.provider.name)"
+                let script = replies[key] ?? [.ok()]
+                let reply = script[min(positions[key, default: 0], script.count - 1)]
+                positions[key, default: 0] += 1
+                let (outcome, latency) = resolve(reply)
+                if let latency, attempt.deadline.map({ now + latency <= $0 }) ?? true {
+                    now += latency
+                    action = execution.complete(outcome, at: now)
+                } else {
+                    guard let deadline = attempt.deadline else {
+                        XCTFail("an upstream hangs but the attempt has no deadline", file: file, line: line)
+                        now += .milliseconds(900_000)
+                        action = execution.complete(.timedOut, at: now)
+                        continue
+                    }
+                    now = deadline
+                    action = execution.complete(.timedOut, at: now)
+                }
+            case .sleep(let until):
+                XCTAssertGreaterThanOrEqual(until, now, "sleeps never go back in time", file: file, line: line)
+                sleeps.append((now, until))
+                now = until
+                action = execution.resume(at: now)
+            }
+        }
+        XCTFail("the request did not finish in 10000 steps", file: file, line: line)
+        return (InferenceResult(
+            status: 0, variant: nil, model: nil, provider: nil, credential: nil, usedFallbackCredential: false, response: nil, error: nil,
+            episodeID: EpisodeID(string: "00000000-0000-7000-8000-000000000000")!, start: start, end: now, attemptCount: 0, trace: []
+        ), now)
+    }
 }
 
 /// The outcome of `reply` and how long it takes (`nil`: never answers).
 private func resolve(_ reply: Reply) -> (AttemptOutcome, Nanoseconds?) {
     switch reply {
     case .ok(let ms): (.success(okResponse), .milliseconds(ms))
+    case .text(let text, let ms): (.success(ProviderResponse(text: text, inputTokens: 3, outputTokens: 5, finishReason: .stop)), .milliseconds(ms))
     case .status(let status, let ms): (.status(status, body: "body \(status)"), .milliseconds(ms))
     case .hang: (.timedOut, nil)
     case .reset: (.connectionReset, 0)
