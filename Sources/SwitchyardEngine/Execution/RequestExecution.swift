@@ -25,7 +25,9 @@ public final class RequestExecution: @unchecked Sendable {
 
     /// Starts over with a new request, as a fresh execution would.
     func restart(core: EngineCore, request: consuming InferenceRequest, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
-        state = ExecutionState(core: core, request: request, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
+        state = ExecutionState(
+            core: core, request: request, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace, outerDeadline: nil
+        )
     }
 
     /// The first action (or the pending one).

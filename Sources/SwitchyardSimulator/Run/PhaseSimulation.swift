@@ -55,15 +55,11 @@ struct PhaseSimulation {
     }
 
     /// The requests in flight, by slot: each one's execution, the outcome its pending attempt will report,
-<<<<<<< HEAD
-    /// and which send it came from. Slots are reused as requests finish, and so are their executions.
+    /// which send it came from, and for a best-of-N / mixture-of-N candidate the slot of the request running it
+    /// (-1 for requests sent by the phase). Slots are reused as requests finish, and so are their executions.
     ///
     /// The slots own their executions (one retain each, given back by `releaseExecutions()`) and step them
     /// as guaranteed references, so stepping a request counts no references.
-=======
-    /// which send it came from, and for a best-of-N / mixture-of-N candidate the slot of the request running it
-    /// (-1 for requests sent by the phase). Slots are reused as requests finish.
->>>>>>> best-of-n
     private struct Slots {
         private var executions: [Unmanaged<RequestExecution>] = []
         var outcomes: [AttemptOutcome] = []
@@ -73,23 +69,34 @@ struct PhaseSimulation {
         var rounds: [Int: CandidateResults] = [:]
         private var free: [Int] = []
 
-<<<<<<< HEAD
-        /// Starts `request` in a free slot (restarting the finished execution there) or in a new one.
+        /// Starts `request`, sent by the phase, in a free slot (restarting the finished execution there) or in a
+        /// new one.
         mutating func start(
             _ request: consuming InferenceRequest, on engine: Engine, at now: Int64, jitterSeed: UInt64, recordingTrace: Bool,
             stream: Int, index: Int
         ) -> Int {
-=======
-        mutating func take(_ execution: RequestExecution, stream: Int, index: Int, parent: Int32 = -1) -> Int {
->>>>>>> best-of-n
             if let slot = free.popLast() {
                 let finished = executions[slot].takeUnretainedValue()
                 engine.start(request, reusing: finished, at: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
                 origins[slot] = (stream, index)
-                parents[slot] = parent
+                parents[slot] = -1
                 return slot
             }
             let execution = engine.start(request, at: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
+            return append(execution, stream: stream, index: index, parent: -1)
+        }
+
+        /// Puts `candidate`, handed out by the request in slot `parent`, in a slot of its own.
+        mutating func adopt(_ candidate: RequestExecution, stream: Int, index: Int, parent: Int) -> Int {
+            guard let slot = free.popLast() else { return append(candidate, stream: stream, index: index, parent: Int32(parent)) }
+            executions[slot].release()
+            executions[slot] = Unmanaged.passRetained(candidate)
+            origins[slot] = (stream, index)
+            parents[slot] = Int32(parent)
+            return slot
+        }
+
+        private mutating func append(_ execution: RequestExecution, stream: Int, index: Int, parent: Int32) -> Int {
             executions.append(Unmanaged.passRetained(execution))
             outcomes.append(.timedOut)
             origins.append((stream, index))
@@ -173,24 +180,7 @@ struct PhaseSimulation {
             } else {
                 break
             }
-<<<<<<< HEAD
-            switch action {
-            case .attempt(let attempt):
-                let (outcome, at) = upstreams.answer(attempt)
-                slots.outcomes[slot] = outcome
-                events.push(.attemptDone(slot: slot), at: at)
-            case .sleep(let until):
-                events.push(.wake(slot: slot), at: until)
-            case .finished(let result):
-                let origin = slots.origins[slot]
-                slots.release(slot)
-                statistics.record(result)
-                onResult?(result, origin.stream, origin.index)
-                if statistics.requests % 100_000 == 0 { onProgress?(statistics.requests) }
-            }
-=======
             follow(action, slot: slot, at: now, slots: &slots, events: &events, statistics: &statistics)
->>>>>>> best-of-n
         }
         slots.releaseExecutions()
         statistics.finish()
@@ -207,14 +197,14 @@ struct PhaseSimulation {
         case .attempt(let attempt):
             let (outcome, at) = upstreams.answer(attempt)
             slots.outcomes[slot] = outcome
-            events.push(.attemptDone(slot: Int32(slot)), at: at)
+            events.push(.attemptDone(slot: slot), at: at)
         case .sleep(let until):
-            events.push(.wake(slot: Int32(slot)), at: until)
+            events.push(.wake(slot: slot), at: until)
         case .candidates(let candidates):
             let origin = slots.origins[slot]
             var round = CandidateResults(results: Array(repeating: nil, count: candidates.count), running: candidates.count)
             for candidate in candidates {
-                round.slots.append(slots.take(candidate, stream: origin.stream, index: origin.index, parent: Int32(slot)))
+                round.slots.append(slots.adopt(candidate, stream: origin.stream, index: origin.index, parent: slot))
             }
             slots.rounds[slot] = round
             for (candidate, candidateSlot) in zip(candidates, round.slots) {
@@ -231,7 +221,8 @@ struct PhaseSimulation {
                 slots.rounds[parent] = round
                 guard round.running == 0 else { return }
                 slots.rounds[parent] = nil
-                let next = slots.executions[parent]!.candidatesFinished(round.results.compactMap { $0 }, at: now)
+                let results = round.results.compactMap { $0 }
+                let next = slots.step(parent) { $0.candidatesFinished(results, at: now) }
                 follow(next, slot: parent, at: now, slots: &slots, events: &events, statistics: &statistics)
                 return
             }
