@@ -1,6 +1,6 @@
 /// A best-of-N / mixture-of-N variant in progress: its successful candidates and, once they are in, whether its
-/// evaluator or fuser is running.
-struct CandidateRound {
+/// evaluator or fuser is running. A reference, so that the many requests without one pay only for a nil check.
+final class CandidateRound {
     let variant: VariantRoute
     /// The candidates' executions, until they have all finished.
     var candidates: [RequestExecution]

@@ -205,25 +205,31 @@ struct ExecutionState {
         let provider = providers[run.providerIndex]
         switch core.credentials.choose(for: provider, credentials: request.credentials) {
         case .failure(let error):
-            if recordingTrace {
-                trace.append(AttemptRecord(
-                    variant: variant!.name, model: provider.model, provider: provider.plan.name, credential: nil,
-                    usedFallbackCredential: false, outcome: .skipped(reason: error.message), start: now, end: now, within: round?.variant.name
-                ))
-            }
-            run.providerErrors.append(.init(provider: provider.plan.name, error: error))
-            run.providerIndex += 1
+            skip(provider, because: error, at: now)
         case .success(let choice):
-            let providerDeadline = Deadline.earliest(from: now, provider.plan.timeouts, stream: attemptsStream, level: .provider)
+            let stream = attemptsStream
+            let providerDeadline = Deadline.earliest(from: now, provider.plan.timeouts, stream: stream, level: .provider)
             run.providerDeadline = providerDeadline
             pending = ProviderAttempt(
                 variant: variant!, route: provider, credential: choice.secret, fields: choice.fields, credentialLink: choice.linkIndex,
                 isFallbackCredential: choice.isFallback, start: now,
-                deadline: Deadline.earliestTime(providerDeadline, run.modelDeadline, run.deadline), stream: attemptsStream,
+                deadline: Deadline.earliestTime(providerDeadline, run.modelDeadline, run.deadline), stream: stream,
                 payload: run.renderedPayload ?? request.payload
             )
             stage = .awaitingAttempt
         }
+    }
+
+    /// Moves past `provider`, whose credential this request cannot resolve: no attempt, a skipped trace record.
+    private mutating func skip(_ provider: ProviderRoute, because error: InferenceError, at now: Nanoseconds) {
+        if recordingTrace {
+            trace.append(AttemptRecord(
+                variant: variant!.name, model: provider.model, provider: provider.plan.name, credential: nil,
+                usedFallbackCredential: false, outcome: .skipped(reason: error.message), start: now, end: now, within: round?.variant.name
+            ))
+        }
+        run.providerErrors.append(.init(provider: provider.plan.name, error: error))
+        run.providerIndex += 1
     }
 
     /// GCP's rule (reference §1.5): any failure of the default credential, a refused token exchange included,
@@ -309,7 +315,8 @@ struct ExecutionState {
 
     /// Whether attempts stream: a streaming request's, except a best-of-N evaluator's (its answer is an index).
     private var attemptsStream: Bool {
-        request.stream && round?.variant.plan.kind != .bestOfN
+        guard request.stream else { return false }
+        return round?.variant.plan.kind != .bestOfN
     }
 
     // MARK: Best-of-N and mixture-of-N

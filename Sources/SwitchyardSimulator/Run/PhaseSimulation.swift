@@ -189,7 +189,9 @@ struct PhaseSimulation {
 
     /// Carries out `action` of the request in `slot`: queues its attempt's answer or its wake-up, starts its
     /// candidates, or records its result (a candidate's goes to the request running it, which continues once
-    /// its last candidate is done).
+    /// its last candidate is done). The best-of-N steps live in functions of their own, so that this one, on
+    /// every request's path, stays small enough to inline.
+    @inline(__always)
     private mutating func follow(
         _ action: EngineAction, slot: Int, at now: Int64, slots: inout Slots, events: inout EventQueue<Event>, statistics: inout PhaseStatistics
     ) {
@@ -201,29 +203,11 @@ struct PhaseSimulation {
         case .sleep(let until):
             events.push(.wake(slot: slot), at: until)
         case .candidates(let candidates):
-            let origin = slots.origins[slot]
-            var round = CandidateResults(results: Array(repeating: nil, count: candidates.count), running: candidates.count)
-            for candidate in candidates {
-                round.slots.append(slots.adopt(candidate, stream: origin.stream, index: origin.index, parent: slot))
-            }
-            slots.rounds[slot] = round
-            for (candidate, candidateSlot) in zip(candidates, round.slots) {
-                follow(candidate.next(at: now), slot: candidateSlot, at: now, slots: &slots, events: &events, statistics: &statistics)
-            }
+            startCandidates(candidates, of: slot, at: now, slots: &slots, events: &events, statistics: &statistics)
         case .finished(let result):
             let parent = Int(slots.parents[slot])
-            if parent >= 0 {
-                slots.release(slot)
-                guard var round = slots.rounds[parent], let position = round.slots.firstIndex(of: slot) else { return }
-                round.results[position] = result
-                round.slots[position] = -1
-                round.running -= 1
-                slots.rounds[parent] = round
-                guard round.running == 0 else { return }
-                slots.rounds[parent] = nil
-                let results = round.results.compactMap { $0 }
-                let next = slots.step(parent) { $0.candidatesFinished(results, at: now) }
-                follow(next, slot: parent, at: now, slots: &slots, events: &events, statistics: &statistics)
+            guard parent < 0 else {
+                candidateFinished(result, in: slot, of: parent, at: now, slots: &slots, events: &events, statistics: &statistics)
                 return
             }
             let origin = slots.origins[slot]
@@ -232,6 +216,43 @@ struct PhaseSimulation {
             onResult?(result, origin.stream, origin.index)
             if statistics.requests % 100_000 == 0 { onProgress?(statistics.requests) }
         }
+    }
+
+    /// Puts the candidates the request in `slot` handed out in slots of their own and starts them.
+    @inline(never)
+    private mutating func startCandidates(
+        _ candidates: [RequestExecution], of slot: Int, at now: Int64, slots: inout Slots, events: inout EventQueue<Event>,
+        statistics: inout PhaseStatistics
+    ) {
+        let origin = slots.origins[slot]
+        var round = CandidateResults(results: Array(repeating: nil, count: candidates.count), running: candidates.count)
+        for candidate in candidates {
+            round.slots.append(slots.adopt(candidate, stream: origin.stream, index: origin.index, parent: slot))
+        }
+        slots.rounds[slot] = round
+        for (candidate, candidateSlot) in zip(candidates, round.slots) {
+            follow(candidate.next(at: now), slot: candidateSlot, at: now, slots: &slots, events: &events, statistics: &statistics)
+        }
+    }
+
+    /// Hands the result of the candidate in `slot` to the request in `parent`, which continues once its last
+    /// candidate is done.
+    @inline(never)
+    private mutating func candidateFinished(
+        _ result: InferenceResult, in slot: Int, of parent: Int, at now: Int64, slots: inout Slots, events: inout EventQueue<Event>,
+        statistics: inout PhaseStatistics
+    ) {
+        slots.release(slot)
+        guard var round = slots.rounds[parent], let position = round.slots.firstIndex(of: slot) else { return }
+        round.results[position] = result
+        round.slots[position] = -1
+        round.running -= 1
+        slots.rounds[parent] = round
+        guard round.running == 0 else { return }
+        slots.rounds[parent] = nil
+        let results = round.results.compactMap { $0 }
+        let next = slots.step(parent) { $0.candidatesFinished(results, at: now) }
+        follow(next, slot: parent, at: now, slots: &slots, events: &events, statistics: &statistics)
     }
 
     /// The send whose pending arrival comes first, if it comes before the queued event `queued`.
