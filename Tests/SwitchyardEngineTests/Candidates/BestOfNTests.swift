@@ -255,6 +255,27 @@ final class BestOfNTests: XCTestCase {
         XCTAssertEqual(fused.attempts.map(\.stream), [false, false, true], "the fuser streams")
     }
 
+    func testTheTraceMarksEveryStepOfTheVariantAsItsOwn() throws {
+        let engine = try makeEngine(config(), env: TestConfig.env)
+        let run = drive(engine, request(), replies: choosing(1))
+        XCTAssertEqual(run.result.variant, "bon")
+        XCTAssertEqual(run.result.trace.map(\.within), ["bon", "bon", "bon", "bon"])
+        let fallback = drive(engine, request(), replies: ["m_a.p": [.status(500)], "m_b.p": [.status(500)]])
+        XCTAssertEqual(fallback.result.trace.map(\.within), ["bon", "bon", "bon", nil], "the fallback variant's attempt is its own")
+    }
+
+    func testABestOfNVariantCanRunAMixtureOfNCandidate() throws {
+        let engine = try makeEngine(config(candidates: #"["mon", "c"]"#), env: TestConfig.env)
+        var replies = answers
+        replies["m_c.p"] = [.text("from c")]
+        replies["judge.p"] = [.text("fused!"), .text(#"{"thinking": "t", "answer_choice": 0}"#)]
+        let run = drive(engine, request(pinned: "bon"), replies: replies)
+        XCTAssertEqual(run.calls, ["m_a.p", "m_b.p", "judge.p", "m_c.p", "judge.p"])
+        XCTAssertEqual(run.result.variant, "bon")
+        XCTAssertEqual(run.result.response?.text, "fused!")
+        XCTAssertEqual(run.result.attemptCount, 5)
+    }
+
     func testTheCandidateOutputIsEscapedAsSerdeJSONDoes() {
         XCTAssertEqual(CandidateOutput.quoted("a\"b\\c\nd\u{1}é/"), #""a\"b\\c\nd\u0001é/""#)
         XCTAssertEqual(EvaluatorAnswer.candidateIndex(1, skipped: [0]), 2)
