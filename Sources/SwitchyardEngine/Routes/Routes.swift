@@ -62,6 +62,9 @@ final class VariantRoute: Sendable {
     let hasTemplates: Bool
     /// A best-of-N evaluator or mixture-of-N fuser, as a variant of its own; `nil` for other variant types.
     let judge: VariantRoute?
+    /// Whether the variant runs candidates and an evaluator or fuser instead of calling a model itself (kept as a
+    /// flag, so ordinary requests check one byte).
+    let runsCandidates: Bool
 
     init(_ plan: VariantPlan, model: ModelRoute?, judge: VariantRoute? = nil) {
         name = plan.name
@@ -69,11 +72,7 @@ final class VariantRoute: Sendable {
         self.model = model
         hasTemplates = !plan.templates.isEmpty
         self.judge = judge
-    }
-
-    /// Whether the variant runs candidates and an evaluator or fuser instead of calling a model itself.
-    var runsCandidates: Bool {
-        plan.kind == .bestOfN || plan.kind == .mixtureOfN
+        runsCandidates = plan.kind == .bestOfN || plan.kind == .mixtureOfN
     }
 }
 
