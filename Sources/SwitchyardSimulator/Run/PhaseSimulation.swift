@@ -130,7 +130,17 @@ struct PhaseSimulation {
             } else {
                 break
             }
-            follow(action, slot: slot, at: now, slots: &slots, events: &events, statistics: &statistics)
+            // Ordinary requests take these cases inline; best-of-N candidates and their results take `follow`.
+            switch action {
+            case .attempt(let attempt):
+                send(attempt, slot: slot, slots: &slots, events: &events)
+            case .sleep(let until):
+                events.push(.wake(slot: Int32(slot)), at: until)
+            case .finished(let result) where slots.parents[slot] < 0:
+                record(result, slot: slot, slots: &slots, statistics: &statistics)
+            case .finished, .candidates:
+                follow(action, slot: slot, at: now, slots: &slots, events: &events, statistics: &statistics)
+            }
         }
         statistics.finish()
         return statistics
@@ -144,9 +154,7 @@ struct PhaseSimulation {
     ) {
         switch action {
         case .attempt(let attempt):
-            let (outcome, at) = upstreams.answer(attempt)
-            slots.outcomes[slot] = outcome
-            events.push(.attemptDone(slot: Int32(slot)), at: at)
+            send(attempt, slot: slot, slots: &slots, events: &events)
         case .sleep(let until):
             events.push(.wake(slot: Int32(slot)), at: until)
         case .candidates(let candidates):
@@ -174,12 +182,24 @@ struct PhaseSimulation {
                 follow(next, slot: parent, at: now, slots: &slots, events: &events, statistics: &statistics)
                 return
             }
-            let origin = slots.origins[slot]
-            slots.release(slot)
-            statistics.record(result)
-            onResult?(result, origin.stream, origin.index)
-            if statistics.requests % 100_000 == 0 { onProgress?(statistics.requests) }
+            record(result, slot: slot, slots: &slots, statistics: &statistics)
         }
+    }
+
+    /// Asks the mock upstream for the attempt's outcome and queues it for when it arrives.
+    private mutating func send(_ attempt: ProviderAttempt, slot: Int, slots: inout Slots, events: inout EventQueue<Event>) {
+        let (outcome, at) = upstreams.answer(attempt)
+        slots.outcomes[slot] = outcome
+        events.push(.attemptDone(slot: Int32(slot)), at: at)
+    }
+
+    /// Counts a request the phase sent once it has finished, and frees its slot.
+    private func record(_ result: InferenceResult, slot: Int, slots: inout Slots, statistics: inout PhaseStatistics) {
+        let origin = slots.origins[slot]
+        slots.release(slot)
+        statistics.record(result)
+        onResult?(result, origin.stream, origin.index)
+        if statistics.requests % 100_000 == 0 { onProgress?(statistics.requests) }
     }
 
     /// The send whose pending arrival comes first, if it comes before the queued event `queued`.
