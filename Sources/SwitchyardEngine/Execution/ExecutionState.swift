@@ -173,6 +173,7 @@ struct ExecutionState {
                 return
             }
         }
+        if chosen.hasParameters { renderedPayload = (renderedPayload ?? request.payload).backfilled(with: chosen.plan.parameters) }
         guard let chosenModel = chosen.model else {
             variantFailed(.invalidModelName(chosen.plan.model ?? chosen.name), at: now, variant: chosen.name)
             return
@@ -326,6 +327,7 @@ struct ExecutionState {
         run = VariantRun(start: now, deadline: variantDeadline(of: chosen, at: now))
         var candidate = request
         candidate.stream = false
+        candidate.payload = request.payload.withoutParameters()
         var candidates: [RequestExecution] = []
         for name in chosen.plan.candidates {
             candidate.pinnedVariant = name

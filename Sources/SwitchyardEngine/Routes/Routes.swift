@@ -60,6 +60,8 @@ final class VariantRoute: Sendable {
     let model: ModelRoute?
     /// Whether the variant has templates, so that every request's input is rendered for it.
     let hasTemplates: Bool
+    /// Whether the variant sets inference parameters, which fill in what requests leave unset.
+    let hasParameters: Bool
     /// A best-of-N evaluator or mixture-of-N fuser, as a variant of its own; `nil` for other variant types.
     let judge: VariantRoute?
     /// Whether the variant runs candidates and an evaluator or fuser instead of calling a model itself (kept as a
@@ -71,6 +73,7 @@ final class VariantRoute: Sendable {
         self.plan = plan
         self.model = model
         hasTemplates = !plan.templates.isEmpty
+        hasParameters = !plan.parameters.isEmpty
         self.judge = judge
         runsCandidates = plan.kind == .bestOfN || plan.kind == .mixtureOfN
     }

@@ -276,6 +276,22 @@ final class BestOfNTests: XCTestCase {
         XCTAssertEqual(run.result.attemptCount, 5)
     }
 
+    func testCandidatesAndEvaluatorIgnoreTheRequestsParametersAndUseTheirVariants() throws {
+        let engine = try makeEngine(config(evaluatorExtra: "temperature = 0.3\nmax_tokens = 50", aExtra: "seed = 7"), env: TestConfig.env)
+        var input = request(pinned: "bon")
+        input.payload = InferencePayload(messages: [.init(role: .user, text: ["hi"])], temperature: 0.9, maxTokens: 77)
+        let run = drive(engine, input, replies: choosing(1))
+        XCTAssertEqual(run.attempts.map(\.payload.temperature), [nil, nil, nil, 0.3])
+        XCTAssertEqual(run.attempts.map(\.payload.maxTokens), [nil, nil, nil, 50])
+        XCTAssertEqual(run.attempts.map(\.payload.seed), [7, nil, 7, nil])
+        // Run directly, a variant's parameters fill in only what the request leaves unset.
+        var direct = request(pinned: "a")
+        direct.payload = InferencePayload(messages: [.init(role: .user, text: ["hi"])], temperature: 0.9)
+        let attempt = try XCTUnwrap(drive(engine, direct).attempts.first)
+        XCTAssertEqual(attempt.payload.temperature, 0.9)
+        XCTAssertEqual(attempt.payload.seed, 7)
+    }
+
     func testTheCandidateOutputIsEscapedAsSerdeJSONDoes() {
         XCTAssertEqual(CandidateOutput.quoted("a\"b\\c\nd\u{1}é/"), #""a\"b\\c\nd\u0001é/""#)
         XCTAssertEqual(EvaluatorAnswer.candidateIndex(1, skipped: [0]), 2)
