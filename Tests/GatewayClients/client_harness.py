@@ -8,6 +8,7 @@ call carried. What it answers depends on the first path segment of the provider'
   /fail/...      answers 500
   /garbled/...   streams one delta, then an event that is not JSON, then the rest
   /anthropic/... answers as Anthropic: "hello from claude"
+  /judge/...     answers JUDGE_ANSWER (a best-of-N evaluator's choice)
   /tools/...     calls the `get_weather` tool with {"city": "Paris"} (streamed as three deltas)
   /json/...      answers {"name": "Ann", "age": 3}, through the `respond` tool when the request forces it
 """
@@ -38,6 +39,10 @@ class Received:
         return f"Received({self.path!r}, auth={self.authorization!r}, x-api-key={self.x_api_key!r}, stream={self.stream})"
 
 
+# What `/judge/` answers: a best-of-N evaluator choosing candidate 1.
+JUDGE_ANSWER = '{"thinking": "the second answer is better", "answer_choice": 1}'
+
+
 class MockUpstream(http.server.BaseHTTPRequestHandler):
     received = []  # Received, in arrival order
 
@@ -56,6 +61,8 @@ class MockUpstream(http.server.BaseHTTPRequestHandler):
                 self.openai_message({"role": "assistant", "content": None, "tool_calls": [tool_call("call_r", "respond", PERSON)]}, "tool_calls")
             else:
                 self.openai_message({"role": "assistant", "content": PERSON}, "stop")
+        elif self.path.startswith("/judge/"):
+            self.openai_message({"role": "assistant", "content": JUDGE_ANSWER}, "stop")
         elif self.path.startswith("/fail/"):
             self.reply(500, {"error": "upstream exploded"})
         elif self.path.startswith("/anthropic/"):

@@ -66,7 +66,16 @@ def config(base, folder):
             + chat_function("chat_fn", {"only": "ok_model"}) + chat_function("two_fn", {"first": "ok_model", "second": "other_model"})
             + chat_function("fallback_fn", {"only": "fallback_model"}) + chat_function("failing_fn", {"only": "failing_model"})
             + chat_function("dynamic_fn", {"only": "dynamic_model"}) + chat_function("garbled_fn", {"only": "garbled_model"})
-            + chat_function("claude_fn", {"only": "claude"}) + templated_function(folder))
+            + chat_function("claude_fn", {"only": "claude"}) + templated_function(folder) + best_of_n_function(base))
+
+
+def best_of_n_function(base):
+    """`bon_fn`: `best` runs `first` (ok_model) and `second` (claude), then the evaluator `judge_model` (mock `/judge/`)."""
+    return ('[models.judge_model]\nrouting = ["judge"]\n\n' + openai_provider(base, "judge_model", "judge", "judge")
+            + chat_function("bon_fn", {"first": "ok_model", "second": "claude"})
+            + '[functions.bon_fn.variants.best]\ntype = "experimental_best_of_n_sampling"\ncandidates = ["first", "second"]\n\n'
+            + '[functions.bon_fn.variants.best.evaluator]\nmodel = "judge_model"\n\n'
+            + '[functions.bon_fn.experimentation]\ntype = "static"\ncandidate_variants = ["best"]\n\n')
 
 
 def text_of(response):
@@ -252,6 +261,32 @@ def templated(client, checks):
                  and len(received) == before, error)
 
 
+def best_of_n(client, checks):
+    received = MockUpstream.received
+    before = len(received)
+    r = client.inference(function_name="bon_fn", input={"messages": [{"role": "user", "content": "hi"}]})
+    checks.check("best-of-n: the evaluator's choice answers", text_of(r) == "hello from claude" and r.variant_name == "best", r)
+    checks.check("best-of-n: usage of both candidates and the evaluator", (r.usage.input_tokens, r.usage.output_tokens) == (29, 13), r.usage)
+    calls = received[before:]
+    judge = calls[-1].body if len(calls) == 3 and calls[-1].path.startswith("/judge/") else {}
+    checks.check("best-of-n: two candidates, then the evaluator", [c.path.split("/")[1] for c in calls] == ["ok", "anthropic", "judge"]
+                 or [c.path.split("/")[1] for c in calls] == ["anthropic", "ok", "judge"], [c.path for c in calls])
+    fmt = judge.get("response_format", {})
+    checks.check("best-of-n: the evaluator is asked for its answer schema", fmt.get("type") == "json_schema"
+                 and fmt.get("json_schema", {}).get("schema", {}).get("required") == ["thinking", "answer_choice"], fmt)
+    messages = judge.get("messages", [])
+    checks.check("best-of-n: the evaluator gets TensorZero's prompts", len(messages) == 3
+                 and messages[0]["content"].startswith("You are an assistant tasked with re-ranking candidate answers to a problem.\n")
+                 and '0: [{"type":"text","text":"hello from primary-wire"}]' in messages[2]["content"]
+                 and '1: [{"type":"text","text":"hello from claude"}]' in messages[2]["content"], messages)
+    chunks = list(client.inference(function_name="bon_fn", input={"messages": [{"role": "user", "content": "hi"}]}, stream=True))
+    text = "".join(block.text for chunk in chunks for block in chunk.content if getattr(block, "text", None))
+    last = chunks[-1] if chunks else None
+    checks.check("best-of-n: streamed as one chunk, usage at the end", text == "hello from claude"
+                 and len([c for c in chunks if c.content]) == 1 and last is not None and last.usage is not None
+                 and (last.usage.input_tokens, last.usage.output_tokens) == (29, 13), chunks)
+
+
 def main():
     checks = Checks()
     env = {"CLIENT_CHECK_OPENAI_KEY": "sk-static-openai", "CLIENT_CHECK_ANTHROPIC_KEY": "sk-static-anthropic"}
@@ -265,6 +300,7 @@ def main():
             templated(client, checks)
             json_and_tools(client, checks)
             streaming(client, checks)
+            best_of_n(client, checks)
     return checks.finish()
 
 

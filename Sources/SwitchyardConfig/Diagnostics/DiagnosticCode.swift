@@ -62,6 +62,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case templateUnsupported = "SY0416"
     case templateVariableNotInSchema = "SY0417"
     case schemaWithoutTemplate = "SY0418"
+    case candidateCycle = "SY0419"
     case schemaFile = "SY0420"
 
     // Experimentation
@@ -150,6 +151,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .templateUnsupported: "template uses a MiniJinja construct Switchyard cannot render"
         case .templateVariableNotInSchema: "template reads a variable its schema does not declare"
         case .schemaWithoutTemplate: "schema has no template in a variant"
+        case .candidateCycle: "best-of-N / mixture-of-N variant runs itself through its candidates"
         case .schemaFile: "JSON Schema file problem"
         case .weightWithExperimentation: "variant `weight` mixed with `experimentation`"
         case .experimentationUnknownVariant: "experimentation names an unknown variant"

@@ -85,9 +85,9 @@ extension VariantConfig {
         }
         extraHeaders = ExtraEntries.readHeaders(from: &reader)
         extraBody = ExtraEntries.readBody(from: &reader)
+        parameters = SamplingParameters.read(from: &reader)
         reader.accept([
-            "input_wrappers", "temperature", "top_p", "max_tokens", "presence_penalty", "frequency_penalty", "seed",
-            "stop_sequences", "reasoning_effort", "service_tier", "thinking_budget_tokens", "verbosity", "weight",
+            "input_wrappers", "presence_penalty", "frequency_penalty", "reasoning_effort", "service_tier", "thinking_budget_tokens", "verbosity", "weight",
             "system_instructions", "max_distance",
         ])
     }

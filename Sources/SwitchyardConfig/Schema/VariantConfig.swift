@@ -42,6 +42,8 @@ public struct VariantConfig: Sendable {
     public var templates: [String: Located<String>]
     /// DICL's embedding model.
     public var embeddingModel: Located<String>?
+    /// `temperature`, `top_p`, `max_tokens`, `seed` and `stop_sequences` of a chat-completion-like variant.
+    public var parameters = SamplingParameters()
     /// `extra_headers` entries of a chat-completion-like variant, in order.
     public var extraHeaders: [ExtraEntry] = []
     /// `extra_body` entries of a chat-completion-like variant, in order.

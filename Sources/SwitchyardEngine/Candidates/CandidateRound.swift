@@ -15,6 +15,34 @@ final class CandidateRound {
         self.candidates = candidates
     }
 
+    /// Takes in the candidates' results, in `candidates` order: keeps the successful ones and lets the executions
+    /// go; returns their attempt count, their trace records (marked as run within this variant) and the failed
+    /// ones' errors.
+    func collect(
+        _ results: [InferenceResult], recordingTrace: Bool
+    ) -> (attempts: Int, trace: [AttemptRecord], errors: [InferenceError.CandidateError]) {
+        candidates = []
+        var attempts = 0
+        var trace: [AttemptRecord] = []
+        var errors: [InferenceError.CandidateError] = []
+        for (index, result) in results.enumerated() {
+            attempts += result.attemptCount
+            if recordingTrace {
+                trace += result.trace.map { record in
+                    var record = record
+                    record.within = variant.name
+                    return record
+                }
+            }
+            if result.status == 200, result.response != nil {
+                successes.append(result)
+            } else {
+                errors.append(.init(index: index, variant: result.variant ?? variant.plan.candidates[index], error: result.error ?? .cancelled))
+            }
+        }
+        return (attempts, trace, errors)
+    }
+
     /// `response` with the input and output tokens of every successful candidate and of `judgeResponse` added up,
     /// as TensorZero reports a best-of-N / mixture-of-N inference's usage.
     func totalUsage(on response: ProviderResponse, judgeResponse: ProviderResponse?) -> ProviderResponse {

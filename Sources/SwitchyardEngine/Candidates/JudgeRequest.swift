@@ -46,6 +46,6 @@ struct JudgeRequest {
             payload.tools = input.tools
             payload.jsonOutput = input.jsonOutput.map { JSONOutputSettings(mode: judge.jsonMode, schema: $0.schema) }
         }
-        return .success(JudgeRequest(payload: payload, skipped: skipped))
+        return .success(JudgeRequest(payload: payload.backfilled(with: judge.parameters), skipped: skipped))
     }
 }

@@ -173,13 +173,14 @@ struct ExecutionState {
                 return
             }
         }
+        if chosen.hasParameters { renderedPayload = (renderedPayload ?? request.payload).backfilled(with: chosen.plan.parameters) }
         guard let chosenModel = chosen.model else {
             variantFailed(.invalidModelName(chosen.plan.model ?? chosen.name), at: now, variant: chosen.name)
             return
         }
         variant = chosen
         model = chosenModel
-        run = VariantRun(start: now, deadline: Deadline.earlier(Deadline.earliest(from: now, chosen.plan.timeouts, stream: request.stream, level: .variant), outerDeadline))
+        run = VariantRun(start: now, deadline: variantDeadline(of: chosen, at: now))
         run.renderedPayload = renderedPayload
         if chosenModel.isShorthand, let provider = chosenModel.providers.first, let failure = core.credentials.lazyLoadFailure(for: provider) {
             variantFailed(failure, at: now)
@@ -313,6 +314,11 @@ struct ExecutionState {
         return earliest
     }
 
+    /// The deadline of `variant`'s `timeouts` starting `now`, or the outer variant's when that comes first.
+    private func variantDeadline(of variant: VariantRoute, at now: Nanoseconds) -> Deadline? {
+        Deadline.earlier(Deadline.earliest(from: now, variant.plan.timeouts, stream: request.stream, level: .variant), outerDeadline)
+    }
+
     /// Whether attempts stream: a streaming request's, except a best-of-N evaluator's (its answer is an index).
     private var attemptsStream: Bool {
         guard request.stream else { return false }
@@ -325,9 +331,10 @@ struct ExecutionState {
     private mutating func startCandidates(of chosen: VariantRoute, at now: Nanoseconds) {
         variant = chosen
         model = nil
-        run = VariantRun(start: now, deadline: Deadline.earlier(Deadline.earliest(from: now, chosen.plan.timeouts, stream: request.stream, level: .variant), outerDeadline))
+        run = VariantRun(start: now, deadline: variantDeadline(of: chosen, at: now))
         var candidate = request
         candidate.stream = false
+        candidate.payload = request.payload.withoutParameters()
         var candidates: [RequestExecution] = []
         for name in chosen.plan.candidates {
             candidate.pinnedVariant = name
@@ -343,31 +350,15 @@ struct ExecutionState {
     /// fails, with one it is the answer, with more the evaluator or fuser runs.
     mutating func candidatesFinished(_ results: [InferenceResult], at now: Nanoseconds) -> EngineAction {
         guard case .awaitingCandidates = stage, let round else { return advance(now) }
-        var errors: [InferenceError.CandidateError] = []
-        var successes: [InferenceResult] = []
-        self.round?.candidates = []
-        for (index, result) in results.enumerated() {
-            attempts += result.attemptCount
-            if recordingTrace {
-                trace += result.trace.map { record in
-                    var record = record
-                    record.within = round.variant.name
-                    return record
-                }
-            }
-            if result.status == 200, result.response != nil {
-                successes.append(result)
-            } else {
-                errors.append(.init(index: index, variant: result.variant ?? round.variant.plan.candidates[index], error: result.error ?? .cancelled))
-            }
-        }
-        self.round?.successes = successes
+        let (attemptCount, records, errors) = round.collect(results, recordingTrace: recordingTrace)
+        attempts += attemptCount
+        trace += records
         if let deadline = run.deadline, now >= deadline.at {
             variantFailed(deadline.error(for: round.variant.name, kind: .variant), at: now)
-        } else if successes.isEmpty {
+        } else if round.successes.isEmpty {
             variantFailed(.allCandidatesFailed(errors), at: now)
-        } else if successes.count == 1 {
-            finishRound(choosing: successes[0], judgeResponse: nil, at: now)
+        } else if round.successes.count == 1 {
+            finishRound(choosing: round.successes[0], judgeResponse: nil, at: now)
         } else {
             startJudge(at: now)
         }

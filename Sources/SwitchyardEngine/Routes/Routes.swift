@@ -60,20 +60,22 @@ final class VariantRoute: Sendable {
     let model: ModelRoute?
     /// Whether the variant has templates, so that every request's input is rendered for it.
     let hasTemplates: Bool
+    /// Whether the variant sets inference parameters, which fill in what requests leave unset.
+    let hasParameters: Bool
     /// A best-of-N evaluator or mixture-of-N fuser, as a variant of its own; `nil` for other variant types.
     let judge: VariantRoute?
+    /// Whether the variant runs candidates and an evaluator or fuser instead of calling a model itself (kept as a
+    /// flag, so ordinary requests check one byte).
+    let runsCandidates: Bool
 
     init(_ plan: VariantPlan, model: ModelRoute?, judge: VariantRoute? = nil) {
         name = plan.name
         self.plan = plan
         self.model = model
         hasTemplates = !plan.templates.isEmpty
+        hasParameters = !plan.parameters.isEmpty
         self.judge = judge
-    }
-
-    /// Whether the variant runs candidates and an evaluator or fuser instead of calling a model itself.
-    var runsCandidates: Bool {
-        plan.kind == .bestOfN || plan.kind == .mixtureOfN
+        runsCandidates = plan.kind == .bestOfN || plan.kind == .mixtureOfN
     }
 }
 

@@ -18,7 +18,8 @@ enum GatewayRoutes {
                 let format = InferenceStreamChunks(
                     result, inferenceID: id, kind: served.functionKind(parsed.request.target), jsonMode: served.jsonMode(parsed, variant: result.variant)
                 )
-                return StreamingResponse(stream: stream, deadline: result.streamDeadline, format: format, clock: gateway.clock).response()
+                return StreamingResponse(stream: stream, deadline: result.streamDeadline, counted: result.response, format: format, clock: gateway.clock)
+                    .response()
             }) { result, response, parsed, id, served in
                 InferenceResponseBody.success(
                     result, response: response, inferenceID: id, kind: served.functionKind(parsed.request.target),
@@ -33,7 +34,8 @@ enum GatewayRoutes {
                     result, parsed: parsed, inferenceID: id, kind: served.functionKind(parsed.request.target),
                     jsonMode: served.jsonMode(parsed, variant: result.variant)
                 )
-                return StreamingResponse(stream: stream, deadline: result.streamDeadline, format: format, clock: gateway.clock).response()
+                return StreamingResponse(stream: stream, deadline: result.streamDeadline, counted: result.response, format: format, clock: gateway.clock)
+                    .response()
             }) { result, response, parsed, id, served in
                 OpenAIResponseBody.success(result, response: response, inferenceID: id, target: parsed.request.target,
                                            created: Int(Date().timeIntervalSince1970), jsonMode: served.jsonMode(parsed, variant: result.variant))

@@ -9,6 +9,8 @@ struct StreamingResponse<Format: StreamEventFormat> {
     let stream: UpstreamStream
     /// The engine's bound on the rest of the stream (`streaming.total_ms`), if any.
     let deadline: StreamDeadline?
+    /// What the engine's result counted (the first chunk, plus any earlier model calls' usage).
+    let counted: ProviderResponse?
     var format: Format
     let clock: SystemClock
 
@@ -53,6 +55,7 @@ struct StreamingResponse<Format: StreamEventFormat> {
                 break relaying
             }
         }
+        summary.addEarlierCalls(counted: counted, first: stream.first)
         try await Self.send(format.final(summary), to: &writer)
         try await writer.write(ByteBuffer(string: "data: [DONE]\n\n"))
         try await writer.finish(nil)

@@ -24,6 +24,17 @@ struct StreamSummary: Sendable, Equatable {
         finishReason = chunk.finishReason ?? finishReason
     }
 
+    /// Adds the tokens of the request's model calls before the stream (a mixture-of-N variant's candidates):
+    /// what the engine `counted` beyond what the stream's `first` chunk said.
+    mutating func addEarlierCalls(counted: ProviderResponse?, first: StreamChunk?) {
+        func extra(_ counted: Int?, _ streamed: Int?) -> Int? {
+            guard let counted, counted > streamed ?? 0 else { return nil }
+            return counted - (streamed ?? 0)
+        }
+        if let input = extra(counted?.inputTokens, first?.inputTokens) { inputTokens = (inputTokens ?? 0) + input }
+        if let output = extra(counted?.outputTokens, first?.outputTokens) { outputTokens = (outputTokens ?? 0) + output }
+    }
+
     /// The summary as a response's usage and finish reason.
     var response: ProviderResponse {
         ProviderResponse(text: "", inputTokens: inputTokens, outputTokens: outputTokens, finishReason: finishReason)

@@ -46,10 +46,13 @@ struct FunctionChanges {
             DiffWording.change("model", "`\(before.model ?? "none")`", "`\(after.model ?? "none")`"),
             DiffWording.change("retries", "\(before.numRetries) (max delay \(before.maxDelaySeconds) s)", "\(after.numRetries) (max delay \(after.maxDelaySeconds) s)"),
             DiffWording.change("timeouts", DiffWording.timeouts(before.timeouts), DiffWording.timeouts(after.timeouts)),
+            DiffWording.change("candidates", DiffWording.names(before.candidates), DiffWording.names(after.candidates)),
         ].compactMap { $0 }
             + FileChanges.lines("template", before.templates.mapValues(\.file), after.templates.mapValues(\.file))
             + FileChanges.lines("schema", before.schemas, after.schemas)
-        return changes.map { "variant `\(before.name)`: \($0)" }
+        // An evaluator's or fuser's own settings, under its name (`V.evaluator`).
+        let judgeLines = zip(before.judge.map { [$0] } ?? [], after.judge.map { [$0] } ?? []).flatMap { variantLines($0, $1) }
+        return changes.map { "variant `\(before.name)`: \($0)" } + judgeLines
     }
 
     /// Healthy traffic by upstream and credential, where it changed.

@@ -143,6 +143,7 @@ extension VariantPlan {
             judge: try Self.judge(object, of: name, kind: kind),
             numRetries: Int(try retries.int("num_retries")), maxDelaySeconds: try retries.double("max_delay_s"),
             timeouts: try object.optionalObject("timeouts").map(TimeoutPlan.init(json:)), jsonMode: try object.optionalString("json_mode"),
+            parameters: try object.optionalObject("parameters").map(SamplingParameters.init(json:)) ?? SamplingParameters(),
             extraHeaders: try ExtraSetting.list(object, entriesKey: "extra_header_entries", namesKey: nil, targetKey: "name"),
             extraBody: try ExtraSetting.list(object, entriesKey: "extra_body_entries", namesKey: nil, targetKey: "pointer"),
             templates: object.has("templates") ? try object.map("templates") { (_, value, path) throws(PlanShapeError) in try TemplatePlan(json: value, path: path) } : [:],
@@ -164,6 +165,18 @@ extension VariantPlan {
         }
         guard let model = try object.optionalString("judge_model") else { return nil }
         return VariantPlan(name: judgeName, kind: .chatCompletion, model: model, numRetries: 0, maxDelaySeconds: 10, timeouts: nil, jsonMode: nil)
+    }
+}
+
+extension SamplingParameters {
+    init(json object: JSONObjectReader) throws(PlanShapeError) {
+        self.init(
+            temperature: object.has("temperature") ? try object.double("temperature") : nil,
+            topP: object.has("top_p") ? try object.double("top_p") : nil,
+            maxTokens: object.has("max_tokens") ? Int(try object.int("max_tokens")) : nil,
+            seed: object.has("seed") ? Int(try object.int("seed")) : nil,
+            stopSequences: object.has("stop_sequences") ? try object.strings("stop_sequences") : nil
+        )
     }
 }
 

@@ -138,6 +138,16 @@ extension VariantPlan: CanonicalJSONEncodable {
             json.member("judge", judge)
             json.member("judge_model", judgeModel)
             json.member("model", model)
+            if !parameters.isEmpty {
+                json.key("parameters")
+                json.object { json in
+                    json.member("max_tokens", parameters.maxTokens)
+                    json.member("seed", parameters.seed)
+                    json.member("stop_sequences", parameters.stopSequences)
+                    json.member("temperature", parameters.temperature)
+                    json.member("top_p", parameters.topP)
+                }
+            }
             json.key("retries")
             json.object { json in
                 json.member("max_delay_s", maxDelaySeconds)

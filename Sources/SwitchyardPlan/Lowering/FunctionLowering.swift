@@ -39,7 +39,7 @@ enum FunctionLowering {
             name: variant.name.value, kind: variant.kind, model: variant.model?.value, candidates: variant.candidates.map(\.value),
             judge: variant.judge.map { lower($0, schemas: schemas) },
             numRetries: variant.retries.numRetries, maxDelaySeconds: variant.retries.maxDelaySeconds,
-            timeouts: variant.timeouts.map(TimeoutLowering.lower), jsonMode: variant.jsonMode?.value,
+            timeouts: variant.timeouts.map(TimeoutLowering.lower), jsonMode: variant.jsonMode?.value, parameters: variant.parameters,
             extraHeaders: ExtraSettingLowering.lower(variant.extraHeaders), extraBody: ExtraSettingLowering.lower(variant.extraBody),
             templates: TemplateLowering.templates(of: variant, excludingPrefix: judgeKey), schemas: schemas
         )

@@ -101,6 +101,8 @@ public struct VariantPlan: Sendable {
     public var maxDelaySeconds: Double
     public var timeouts: TimeoutPlan?
     public var jsonMode: String?
+    /// `temperature`, `top_p`, `max_tokens`, `seed`, `stop_sequences`, for requests that do not set their own.
+    public var parameters = SamplingParameters()
     /// `extra_headers` entries, applied before the provider's own.
     public var extraHeaders: [ExtraSetting] = []
     /// `extra_body` entries, applied before the provider's own.
@@ -114,8 +116,9 @@ public struct VariantPlan: Sendable {
 
     public init(
         name: String, kind: VariantConfig.Kind, model: String?, candidates: [String] = [], judge: VariantPlan? = nil, numRetries: Int,
-        maxDelaySeconds: Double, timeouts: TimeoutPlan?, jsonMode: String?, extraHeaders: [ExtraSetting] = [], extraBody: [ExtraSetting] = [],
-        templates: [String: TemplatePlan] = [:], schemas: [String: PlanFileRecord] = [:]
+        maxDelaySeconds: Double, timeouts: TimeoutPlan?, jsonMode: String?, parameters: SamplingParameters = SamplingParameters(),
+        extraHeaders: [ExtraSetting] = [], extraBody: [ExtraSetting] = [], templates: [String: TemplatePlan] = [:],
+        schemas: [String: PlanFileRecord] = [:]
     ) {
         self.name = name
         self.kind = kind
@@ -125,6 +128,7 @@ public struct VariantPlan: Sendable {
         self.maxDelaySeconds = maxDelaySeconds
         self.timeouts = timeouts
         self.jsonMode = jsonMode
+        self.parameters = parameters
         self.extraHeaders = extraHeaders
         self.extraBody = extraBody
         self.templates = templates

@@ -22,6 +22,7 @@ public enum ValidationRules {
         ProviderFieldRules(),
         VariantRules(),
         CandidateTimeoutRules(),
+        CandidateCycleRules(),
         ExperimentationRules(),
         FileReferenceRules(),
         TemplateSyntaxRules(),

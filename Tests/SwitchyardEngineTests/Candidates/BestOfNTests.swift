@@ -255,6 +255,43 @@ final class BestOfNTests: XCTestCase {
         XCTAssertEqual(fused.attempts.map(\.stream), [false, false, true], "the fuser streams")
     }
 
+    func testTheTraceMarksEveryStepOfTheVariantAsItsOwn() throws {
+        let engine = try makeEngine(config(), env: TestConfig.env)
+        let run = drive(engine, request(), replies: choosing(1))
+        XCTAssertEqual(run.result.variant, "bon")
+        XCTAssertEqual(run.result.trace.map(\.within), ["bon", "bon", "bon", "bon"])
+        let fallback = drive(engine, request(), replies: ["m_a.p": [.status(500)], "m_b.p": [.status(500)]])
+        XCTAssertEqual(fallback.result.trace.map(\.within), ["bon", "bon", "bon", nil], "the fallback variant's attempt is its own")
+    }
+
+    func testABestOfNVariantCanRunAMixtureOfNCandidate() throws {
+        let engine = try makeEngine(config(candidates: #"["mon", "c"]"#), env: TestConfig.env)
+        var replies = answers
+        replies["m_c.p"] = [.text("from c")]
+        replies["judge.p"] = [.text("fused!"), .text(#"{"thinking": "t", "answer_choice": 0}"#)]
+        let run = drive(engine, request(pinned: "bon"), replies: replies)
+        XCTAssertEqual(run.calls, ["m_a.p", "m_b.p", "judge.p", "m_c.p", "judge.p"])
+        XCTAssertEqual(run.result.variant, "bon")
+        XCTAssertEqual(run.result.response?.text, "fused!")
+        XCTAssertEqual(run.result.attemptCount, 5)
+    }
+
+    func testCandidatesAndEvaluatorIgnoreTheRequestsParametersAndUseTheirVariants() throws {
+        let engine = try makeEngine(config(evaluatorExtra: "temperature = 0.3\nmax_tokens = 50", aExtra: "seed = 7"), env: TestConfig.env)
+        var input = request(pinned: "bon")
+        input.payload = InferencePayload(messages: [.init(role: .user, text: ["hi"])], temperature: 0.9, maxTokens: 77)
+        let run = drive(engine, input, replies: choosing(1))
+        XCTAssertEqual(run.attempts.map(\.payload.temperature), [nil, nil, nil, 0.3])
+        XCTAssertEqual(run.attempts.map(\.payload.maxTokens), [nil, nil, nil, 50])
+        XCTAssertEqual(run.attempts.map(\.payload.seed), [7, nil, 7, nil])
+        // Run directly, a variant's parameters fill in only what the request leaves unset.
+        var direct = request(pinned: "a")
+        direct.payload = InferencePayload(messages: [.init(role: .user, text: ["hi"])], temperature: 0.9)
+        let attempt = try XCTUnwrap(drive(engine, direct).attempts.first)
+        XCTAssertEqual(attempt.payload.temperature, 0.9)
+        XCTAssertEqual(attempt.payload.seed, 7)
+    }
+
     func testTheCandidateOutputIsEscapedAsSerdeJSONDoes() {
         XCTAssertEqual(CandidateOutput.quoted("a\"b\\c\nd\u{1}é/"), #""a\"b\\c\nd\u0001é/""#)
         XCTAssertEqual(EvaluatorAnswer.candidateIndex(1, skipped: [0]), 2)

@@ -56,6 +56,29 @@ final class PlanDiffTests: XCTestCase {
         XCTAssertEqual(diff.markdown(), "### Routing changes: `a` → `b`\n\nNo routing changes.\n")
     }
 
+    func testBestOfNCandidateAndEvaluatorChangesAreNamed() throws {
+        func bestOfN(candidates: String, retries: Int) -> String {
+            config() + """
+
+                [functions.f.variants.bon]
+                type = "experimental_best_of_n_sampling"
+                candidates = \(candidates)
+
+                [functions.f.variants.bon.evaluator]
+                model = "m1"
+                retries = { num_retries = \(retries), max_delay_s = 10 }
+                """
+        }
+        let diff = PlanDiff(
+            old: try plan(bestOfN(candidates: #"["v1", "v2"]"#, retries: 0)), new: try plan(bestOfN(candidates: #"["v1", "v1"]"#, retries: 2)),
+            oldName: "a", newName: "b"
+        )
+        XCTAssertEqual(diff.functions.flatMap(\.lines).filter { $0.hasPrefix("variant `bon") }, [
+            "variant `bon`: candidates: `v1`, `v2` → `v1`, `v1`",
+            "variant `bon.evaluator`: retries: 0 (max delay 10.0 s) → 2 (max delay 10.0 s)",
+        ])
+    }
+
     func testShiftedWeightsSayWhereTrafficMoves() throws {
         let diff = PlanDiff(old: try plan(config()), new: try plan(config(weights: (0.8, 0.2))), oldName: "a", newName: "b")
         XCTAssertEqual(diff.functions.map(\.lines), [[

@@ -164,3 +164,42 @@ struct KeyOrderScanner {
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A { index += 1 }
     }
 }
+
+/// A best-of-N evaluator's settings in the plan and back.
+final class JudgePlanJSONTests: XCTestCase {
+    func testTheEvaluatorIsANestedChatCompletionPlanThatReadsBack() throws {
+        let toml = Snippet.openAIModel("gpt") + """
+        [functions.answer]
+        type = "json"
+
+        [functions.answer.variants.a]
+        type = "chat_completion"
+        model = "gpt"
+        json_mode = "strict"
+
+        [functions.answer.variants.bon]
+        type = "experimental_best_of_n_sampling"
+        candidates = ["a", "a"]
+
+        [functions.answer.variants.bon.evaluator]
+        model = "gpt"
+        json_mode = "tool"
+        retries = { num_retries = 2, max_delay_s = 3 }
+        extra_body = [{ pointer = "/seed", value = 7 }]
+        """
+        let outcome = compile(toml, env: Snippet.openAIEnvironment)
+        let plan = try XCTUnwrap(outcome.plan, outcome.listing)
+        let judge = try XCTUnwrap(plan.functions["answer"]?.variants["bon"]?.judge)
+        XCTAssertEqual(judge.name, "bon.evaluator")
+        XCTAssertEqual(judge.model, "gpt")
+        XCTAssertEqual(judge.jsonMode, "tool")
+        XCTAssertEqual(judge.numRetries, 2)
+        XCTAssertEqual(judge.maxDelaySeconds, 3)
+        XCTAssertEqual(judge.extraBody.count, 1)
+        XCTAssertEqual(plan.functions["answer"]?.variants["bon"]?.judgeModel, "gpt")
+        let text = plan.canonicalJSON
+        let readBack = try PlanFile.decode(Array(text.utf8), path: "plan.json")
+        XCTAssertEqual(readBack.canonicalJSON, text)
+        XCTAssertEqual(readBack.functions["answer"]?.variants["bon"]?.judge?.numRetries, 2)
+    }
+}

@@ -28,7 +28,24 @@ final class ScenarioDiagnosticsTests: XCTestCase {
 
     func testUnknownUpstreamKey() {
         let outcome = parseScenario(scenarioText(top: "[upstream.\"m.p\"]\nrespond = \"ok\"\nrespnd = \"500\"\n"))
-        assertOnlyDiagnostic(outcome, .unknownField, at: outcome.position(of: "respnd"), path: "upstream.\"m.p\".respnd", messageContains: ["unknown field `respnd`, expected `respond`"])
+        assertOnlyDiagnostic(
+            outcome, .unknownField, at: outcome.position(of: "respnd"), path: "upstream.\"m.p\".respnd",
+            messageContains: ["unknown field `respnd`, expected `respond` or `reply`"]
+        )
+    }
+
+    func testAReplyMustBeAString() {
+        let outcome = parseScenario(scenarioText(top: "[upstream.\"m.p\"]\nrespond = \"ok\"\nreply = 42\n"))
+        assertOnlyDiagnostic(outcome, .wrongType, at: outcome.position(of: "42"), path: "upstream.\"m.p\".reply", messageContains: ["expected a string, found integer"])
+    }
+
+    func testAReplyIsWhatTheUpstreamsSuccessesSay() throws {
+        let outcome = parseScenario(scenarioText(top: "[upstream.\"m.p\"]\nrespond = \"ok\"\nreply = '{\"answer_choice\": 1}'\n"))
+        XCTAssertEqual(outcome.diagnostics.map(\.description), [])
+        let script = try XCTUnwrap(outcome.scenario?.upstreams["m.p"]?.value)
+        XCTAssertEqual(script.reply, #"{"answer_choice": 1}"#)
+        XCTAssertEqual(MockUpstreams.response(saying: script.reply).text, #"{"answer_choice": 1}"#)
+        XCTAssertEqual(MockUpstreams.response(saying: nil), MockUpstreams.response)
     }
 
     func testUnknownPhaseKey() {

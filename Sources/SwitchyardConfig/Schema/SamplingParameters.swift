@@ -1,0 +1,29 @@
+/// A chat-completion variant's inference parameters that Switchyard sends (`temperature`, `top_p`, `max_tokens`,
+/// `seed`, `stop_sequences`): a request's own values take precedence, as TensorZero backfills them.
+public struct SamplingParameters: Sendable, Hashable {
+    public var temperature: Double?
+    public var topP: Double?
+    public var maxTokens: Int?
+    public var seed: Int?
+    public var stopSequences: [String]?
+
+    public init(temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil, seed: Int? = nil, stopSequences: [String]? = nil) {
+        self.temperature = temperature
+        self.topP = topP
+        self.maxTokens = maxTokens
+        self.seed = seed
+        self.stopSequences = stopSequences
+    }
+
+    /// Whether no parameter is set.
+    public var isEmpty: Bool { self == SamplingParameters() }
+
+    /// Reads the parameters of a chat-completion-like table.
+    static func read(from reader: inout TableReader) -> SamplingParameters {
+        SamplingParameters(
+            temperature: reader.number("temperature")?.value, topP: reader.number("top_p")?.value,
+            maxTokens: reader.unsigned("max_tokens").map { Int(clamping: $0.value) }, seed: reader.unsigned("seed").map { Int(clamping: $0.value) },
+            stopSequences: reader.stringArray("stop_sequences")?.map(\.value)
+        )
+    }
+}
