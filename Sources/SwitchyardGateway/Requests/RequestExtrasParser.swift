@@ -33,7 +33,7 @@ enum RequestExtrasParser {
                 expected.insert("variant_name")
             } else if let model = entry["model_name"] {
                 guard let name = model as? String else { throw mismatch }
-                let provider = entry["provider_name"].flatMap { $0 is NSNull ? nil : $0 }
+                let provider = entry["provider_name"].flatMap { isNull($0) ? nil : $0 }
                 guard provider == nil || provider is String else { throw mismatch }
                 scope = .modelProvider(model: name, provider: provider as? String)
                 expected.formUnion(["model_name", "provider_name"])

@@ -18,22 +18,15 @@ enum JSONBytes {
         return output
     }
 
+    /// Values of the exact types bodies are built and parsed with are recognised by their dynamic type first; a
+    /// failed `as?` cast (a number tried as a dictionary, an array of dictionaries converted element by element)
+    /// cost more than writing the value. Other dictionary, array and integer types go through the casts.
     private static func write(_ value: Any, to output: inout [UInt8], sortedKeys: Bool) throws {
         let type = type(of: value)
         if type == String.self {
             writeString(value as! String, to: &output)
-        } else if let object = value as? [String: Any] {
-            output.append(UInt8(ascii: "{"))
-            var first = true
-            let members = sortedKeys ? object.sorted { $0.key < $1.key } : Array(object)
-            for (key, member) in members {
-                if !first { output.append(UInt8(ascii: ",")) }
-                first = false
-                writeString(key, to: &output)
-                output.append(UInt8(ascii: ":"))
-                try write(member, to: &output, sortedKeys: sortedKeys)
-            }
-            output.append(UInt8(ascii: "}"))
+        } else if type == [String: Any].self {
+            try writeObject(value as! [String: Any], to: &output, sortedKeys: sortedKeys)
         } else if type == Int.self {
             output.append(contentsOf: String(value as! Int).utf8)
         } else if type == Bool.self {
@@ -44,18 +37,42 @@ enum JSONBytes {
             output.append(contentsOf: "null".utf8)
         } else if type is NSNumber.Type {
             try writeNumber(value as! NSNumber, to: &output)
+        } else if type == [Any].self {
+            try writeArray(value as! [Any], to: &output, sortedKeys: sortedKeys)
+        } else if type == [[String: Any]].self {
+            try writeArray(value as! [[String: Any]], to: &output, sortedKeys: sortedKeys)
+        } else if let object = value as? [String: Any] {
+            try writeObject(object, to: &output, sortedKeys: sortedKeys)
         } else if let array = value as? [Any] {
-            output.append(UInt8(ascii: "["))
-            for (index, item) in array.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                try write(item, to: &output, sortedKeys: sortedKeys)
-            }
-            output.append(UInt8(ascii: "]"))
+            try writeArray(array, to: &output, sortedKeys: sortedKeys)
         } else if let integer = value as? any BinaryInteger {
             output.append(contentsOf: String(integer).utf8)
         } else {
             throw Unencodable(description: "a value of type \(type) cannot be written as JSON")
         }
+    }
+
+    private static func writeObject(_ object: [String: Any], to output: inout [UInt8], sortedKeys: Bool) throws {
+        output.append(UInt8(ascii: "{"))
+        var first = true
+        let members = sortedKeys ? object.sorted { $0.key < $1.key } : Array(object)
+        for (key, member) in members {
+            if !first { output.append(UInt8(ascii: ",")) }
+            first = false
+            writeString(key, to: &output)
+            output.append(UInt8(ascii: ":"))
+            try write(member, to: &output, sortedKeys: sortedKeys)
+        }
+        output.append(UInt8(ascii: "}"))
+    }
+
+    private static func writeArray<Element>(_ array: [Element], to output: inout [UInt8], sortedKeys: Bool) throws {
+        output.append(UInt8(ascii: "["))
+        for (index, item) in array.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            try write(item, to: &output, sortedKeys: sortedKeys)
+        }
+        output.append(UInt8(ascii: "]"))
     }
 
     /// A number parsed by `JSONSerialization`: a boolean, an integer or a floating-point value.

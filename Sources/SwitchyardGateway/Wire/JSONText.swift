@@ -4,7 +4,7 @@ import Foundation
 enum JSONText {
     /// `text` parsed; an empty object when it is not JSON (plans only carry schemas that compiled).
     static func object(_ text: String) -> Any {
-        (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) ?? [String: Any]()
+        (try? JSONReader.value(Array(text.utf8))) ?? [String: Any]()
     }
 
     /// `value` (a parsed JSON value) as compact JSON text; `{}` when absent.

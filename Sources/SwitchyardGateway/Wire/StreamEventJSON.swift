@@ -6,7 +6,7 @@ enum StreamEventJSON {
     static func object(_ data: String) -> Result<[String: Any], StreamEventJSONError> {
         let value: Any
         do {
-            value = try JSONSerialization.jsonObject(with: Data(data.utf8), options: [.fragmentsAllowed])
+            value = try JSONReader.value(Array(data.utf8))
         } catch {
             return .failure(StreamEventJSONError(description: "invalid JSON: \(String(data.prefix(200)))"))
         }
