@@ -108,7 +108,7 @@ struct GatewayHarness: Sendable {
 
             \(openAI("drip_model", "drip", path: "drip"))
             [models.drip_model.providers.drip.timeouts]
-            streaming.total_ms = 400
+            streaming.total_ms = 1500
 
             [models.overloaded_claude]
             routing = ["anthropic"]

@@ -116,7 +116,8 @@ import Testing
             let clock = ContinuousClock()
             let started = clock.now
             let (status, body) = try await harness.post("/inference", #"{"function_name": "slow_fn", \#(Self.hello)}"#)
-            #expect(clock.now - started < .milliseconds(1500))
+            // The upstream answers after 2 s; the 300 ms timeout ends the request first, with room for a loaded machine.
+            #expect(clock.now - started < .milliseconds(1900))
             #expect(status == 502)
             #expect((body["error"] as? String)?.contains("timed out due to configured `non_streaming.total_ms` timeout (300ms)") == true)
         }
