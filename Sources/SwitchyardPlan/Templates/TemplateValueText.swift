@@ -44,11 +44,11 @@ enum TemplateValueText {
         case .bool(let flag): flag ? "true" : "false"
         case .int(let number): String(number)
         case .double(let number): json(number)
-        case .string(let text): jsonString(text, htmlSafe: htmlSafe)
+        case .string(let text): JSONStringLiteral.quoted(text, htmlSafe: htmlSafe)
         case .array(let items): "[" + items.map { json($0, htmlSafe: htmlSafe) }.joined(separator: ",") + "]"
         case .object(let members):
             "{" + members.keys.sorted(by: Self.keyOrder).map {
-                "\(jsonString($0, htmlSafe: htmlSafe)):\(json(members[$0]!, htmlSafe: htmlSafe))"
+                "\(JSONStringLiteral.quoted($0, htmlSafe: htmlSafe)):\(json(members[$0]!, htmlSafe: htmlSafe))"
             }.joined(separator: ",") + "}"
         }
     }
@@ -56,32 +56,6 @@ enum TemplateValueText {
     /// Byte order of UTF-8, as Rust compares strings.
     static func keyOrder(_ lhs: String, _ rhs: String) -> Bool {
         lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
-    }
-
-    private static func jsonString(_ text: String, htmlSafe: Bool) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{08}": result += "\\b"
-            case "\u{0C}": result += "\\f"
-            case "<" where htmlSafe: result += "\\u003c"
-            case ">" where htmlSafe: result += "\\u003e"
-            case "&" where htmlSafe: result += "\\u0026"
-            case "'" where htmlSafe: result += "\\u0027"
-            default:
-                if scalar.value < 0x20 {
-                    result += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 
     /// A string as MiniJinja quotes it inside a list or map (Rust's escaping).

@@ -293,7 +293,9 @@ final class BestOfNTests: XCTestCase {
     }
 
     func testTheCandidateOutputIsEscapedAsSerdeJSONDoes() {
-        XCTAssertEqual(CandidateOutput.quoted("a\"b\\c\nd\u{1}é/"), #""a\"b\\c\nd\u0001é/""#)
+        let chat = CandidateOutput.text(of: ProviderResponse(text: "a\"b\\c\nd\u{1}é/"), jsonFunction: false)
+        XCTAssertEqual(chat, #"[{"type":"text","text":"a\"b\\c\nd\u0001é/"}]"#)
+        XCTAssertNil(CandidateOutput.text(of: ProviderResponse(text: "not json"), jsonFunction: true))
         XCTAssertEqual(EvaluatorAnswer.candidateIndex(1, skipped: [0]), 2)
         XCTAssertEqual(EvaluatorAnswer.candidateIndex(0, skipped: [1]), 0)
     }
