@@ -3,7 +3,8 @@ import Logging
 import SwitchyardEngine
 
 /// One log line per request (target, variant, model, provider, attempts, status, latency, credential
-/// location) and TensorZero's warning when a fallback credential served. Never a secret.
+/// location; for a request every variant failed, the variants tried in order) and TensorZero's warning when a
+/// fallback credential served. Never a secret.
 enum RequestLog {
     static func record(_ result: InferenceResult, request: InferenceRequest, endpoint: String, logger: Logger) {
         if result.usedFallbackCredential, let provider = result.provider {
@@ -23,7 +24,11 @@ enum RequestLog {
         case .model(let name): "model_name=\(name)"
         }
         let latencyMs = Double(result.end - result.start) / 1_000_000
-        var line = "\(endpoint) \(target) variant=\(result.variant ?? "-") model=\(result.model ?? "-") provider=\(result.provider ?? "-")"
+        var line = "\(endpoint) \(target) variant=\(result.variant ?? "-")"
+        if result.variant == nil, case .allVariantsFailed(let failures)? = result.error {
+            line += " tried=\(failures.map(\.variant).joined(separator: ","))"
+        }
+        line += " model=\(result.model ?? "-") provider=\(result.provider ?? "-")"
         line += " attempts=\(result.attemptCount) status=\(result.status) latency_ms=\(String(format: "%.1f", latencyMs))"
         if let credential = result.credential { line += " credential=\(credential)" }
         return line

@@ -87,7 +87,10 @@ import Testing
         #expect(requestLines.contains {
             $0.level == .info && $0.message.contains("function=chat_fn variant=chat_fn_variant model=ok_model provider=primary attempts=1 status=200")
         })
-        #expect(requestLines.contains { $0.level == .warning && $0.message.contains("function=failing_fn") && $0.message.contains("status=502") })
+        #expect(requestLines.contains {
+            $0.level == .warning && $0.message.contains("function=failing_fn variant=- tried=failing_fn_variant model=- provider=-")
+                && $0.message.contains("status=502")
+        })
         let fallbackWarnings = capture.lines.filter { $0.message.hasPrefix("Using fallback credential") }
         #expect(fallbackWarnings.count == 1)
         #expect(fallbackWarnings.first?.level == .warning)
