@@ -14,8 +14,7 @@ struct BearerAuthentication<Context: RequestContext>: RouterMiddleware {
         if Self.isOpen(request.uri.path) { return try await next(request, context) }
         if let refusal = refusal(request.headers[.authorization]) {
             let message = "TensorZero authentication error: Error performing authentication: \(refusal)"
-            let body = request.uri.path.hasPrefix("/openai/v1") ? OpenAIResponseBody.error(message) : InferenceResponseBody.error(message)
-            return GatewayRoutes.json(401, body)
+            return GatewayRoutes.error(401, message, path: request.uri.path)
         }
         return try await next(request, context)
     }

@@ -99,6 +99,12 @@ enum GatewayRoutes {
         }
     }
 
+    /// An error response with `status` in the error shape of the endpoint `path` belongs to: OpenAI's under
+    /// `/openai/v1`, TensorZero's elsewhere. For refusals made before a route runs (middleware).
+    static func error(_ status: Int, _ message: String, path: String) -> Response {
+        json(status, path.hasPrefix("/openai/v1") ? OpenAIResponseBody.error(message) : InferenceResponseBody.error(message))
+    }
+
     /// A JSON response with `status`.
     static func json(_ status: Int, _ body: [String: Any]) -> Response {
         let data = (try? JSONBytes.encode(body)) ?? Array("{}".utf8)

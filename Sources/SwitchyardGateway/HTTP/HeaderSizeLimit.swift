@@ -12,8 +12,7 @@ struct HeaderSizeLimit<Context: RequestContext>: RouterMiddleware {
         do {
             try limits.checkHeaders(size: size)
         } catch {
-            let body = request.uri.path.hasPrefix("/openai/") ? OpenAIResponseBody.error(error.message) : InferenceResponseBody.error(error.message)
-            return GatewayRoutes.json(error.status, body)
+            return GatewayRoutes.error(error.status, error.message, path: request.uri.path)
         }
         return try await next(request, context)
     }
