@@ -1,13 +1,7 @@
 import SwitchyardPlan
 
-/// Bridges request JSON (as `JSONSerialization` parsed it) to the schema validator's values.
+/// Compiles JSON Schemas sent with a request.
 enum SchemaValue {
-    /// `value` as a validator value (integers stay integers).
-    static func from(_ value: Any) -> SwitchyardPlan.JSONValue? {
-        guard let bytes = try? JSONBytes.encode(value) else { return nil }
-        return try? JSONParser.parse(bytes)
-    }
-
     /// `value` (a schema sent with a request) compiled, or a 400 naming what is wrong with it.
     static func schema(_ value: Any, field: String) throws -> JSONSchema {
         guard let bytes = try? JSONBytes.encode(value, sortedKeys: false), let parsed = try? JSONParser.parse(bytes) else {

@@ -18,7 +18,7 @@ import Testing
 
     private func failure(_ arguments: Any, role: String = "system") -> GatewayError? {
         do {
-            try TemplateArgumentValidation.check(try #require(SchemaValue.from(arguments)), role: role, function: function)
+            try TemplateArgumentValidation.check(try #require(JSONValueConversion.value(arguments)), role: role, function: function)
             return nil
         } catch {
             return error as? GatewayError
