@@ -34,12 +34,11 @@ struct ConfigOptions: ParsableArguments {
 
     /// The environment the compiled gateway would start with.
     func environment() throws -> Environment {
-        guard let envFile else { return .process }
-        let (fileEnvironment, diagnostics) = EnvironmentFile.read(envFile)
+        let (environment, diagnostics) = EnvironmentFile.processEnvironment(overlaidWith: envFile)
         if !diagnostics.isEmpty {
             throw ValidationError(diagnostics.map(\.description).joined(separator: "\n"))
         }
-        return Environment.process.overlaid(with: fileEnvironment)
+        return environment
     }
 
     func compile() throws -> Compiler.Compilation {

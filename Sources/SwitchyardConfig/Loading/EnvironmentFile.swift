@@ -2,6 +2,14 @@ import Foundation
 
 /// Reads a dotenv file (`KEY=value`, `export KEY=value`, `#` comments, single or double quotes).
 public enum EnvironmentFile {
+    /// The environment a gateway started with `--env-file path` sees: the process's variables, overridden by the
+    /// file's (the process's alone without a file); the diagnostics say why the file cannot be used.
+    public static func processEnvironment(overlaidWith path: String?) -> (environment: Environment, diagnostics: [Diagnostic]) {
+        guard let path else { return (.process, []) }
+        let (variables, diagnostics) = read(path)
+        return (Environment.process.overlaid(with: variables), diagnostics)
+    }
+
     /// The variables of `path`, with diagnostics for lines that are not assignments.
     public static func read(_ path: String) -> (environment: Environment, diagnostics: [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {

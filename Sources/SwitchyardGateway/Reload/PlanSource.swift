@@ -26,12 +26,8 @@ public struct PlanSource: Sendable {
 
     /// Reads, compiles and checks the plan as the gateway's startup does.
     public func load() -> PlanLoad {
-        var environment = Environment.process
-        if let environmentFile {
-            let (variables, diagnostics) = EnvironmentFile.read(environmentFile)
-            guard diagnostics.isEmpty else { return .refused(lines: diagnostics.map(\.description), errorCount: diagnostics.count) }
-            environment = environment.overlaid(with: variables)
-        }
+        let (environment, diagnostics) = EnvironmentFile.processEnvironment(overlaidWith: environmentFile)
+        guard diagnostics.isEmpty else { return .refused(lines: diagnostics.map(\.description), errorCount: diagnostics.count) }
         switch input {
         case .config(let pattern):
             let compilation = Compiler.compile(configAt: pattern, environment: environment)
