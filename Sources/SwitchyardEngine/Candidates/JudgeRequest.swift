@@ -27,19 +27,17 @@ struct JudgeRequest {
         case .success(let payload): rendered = payload
         case .failure(let error): return .failure(error)
         }
+        guard input.extraBody.isEmpty else {
+            let type = kind == .bestOfN ? "best_of_n" : "mixture_of_n"
+            return .failure(.invalidMessage("Inference-level `extra_body` is not yet supported for \(type) variant"))
+        }
         var payload = InferencePayload()
         payload.messages = rendered.messages
         if kind == .bestOfN {
-            guard input.extraBody.isEmpty else {
-                return .failure(.invalidMessage("Inference-level `extra_body` is not yet supported for best_of_n variant"))
-            }
             payload.system = JudgePrompts.evaluatorSystem(inner: rendered.system, maxIndex: outputs.count - 1)
             payload.messages.append(.init(role: .user, text: [JudgePrompts.evaluatorCandidates(outputs)]))
             payload.jsonOutput = JSONOutputSettings(mode: judge.jsonMode ?? "strict", schema: JudgePrompts.evaluatorSchema)
         } else {
-            guard input.extraBody.isEmpty else {
-                return .failure(.invalidMessage("Inference-level `extra_body` is not yet supported for mixture_of_n variant"))
-            }
             payload.system = JudgePrompts.fuserSystem(inner: rendered.system)
             payload.messages.append(.init(role: .user, text: [JudgePrompts.fuserCandidates(outputs)]))
             payload.extraHeaders = input.extraHeaders

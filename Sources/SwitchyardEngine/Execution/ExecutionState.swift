@@ -391,13 +391,11 @@ struct ExecutionState {
             finishRound(choosing: round.successes[index], judgeResponse: response, at: now)
             return
         }
-        finished = .finished(InferenceResult(
-            status: 200, variant: round.variant.name, model: attempt.model, provider: attempt.provider.name,
-            credential: attempt.credentialLocation, usedFallbackCredential: attempt.isFallbackCredential,
-            response: round.totalUsage(on: response, judgeResponse: response), error: nil, episodeID: request.episodeID,
-            start: startTime, end: now, attemptCount: attempts, trace: trace, streamDeadline: attemptsStream ? streamDeadline(for: attempt) : nil
-        ))
-        endRound()
+        endRound(
+            model: attempt.model, provider: attempt.provider.name, credential: attempt.credentialLocation,
+            usedFallbackCredential: attempt.isFallbackCredential, response: round.totalUsage(on: response, judgeResponse: response),
+            streamDeadline: attemptsStream ? streamDeadline(for: attempt) : nil, at: now
+        )
     }
 
     /// The evaluator or fuser failed: TensorZero answers with a candidate drawn at random.
@@ -409,15 +407,23 @@ struct ExecutionState {
     /// Answers with `candidate`'s response under the variant's name, with the usage of every model call summed.
     private mutating func finishRound(choosing candidate: InferenceResult, judgeResponse: ProviderResponse?, at now: Nanoseconds) {
         guard let round, let response = candidate.response else { return }
-        finished = .finished(InferenceResult(
-            status: 200, variant: round.variant.name, model: candidate.model, provider: candidate.provider, credential: candidate.credential,
+        endRound(
+            model: candidate.model, provider: candidate.provider, credential: candidate.credential,
             usedFallbackCredential: candidate.usedFallbackCredential, response: round.totalUsage(on: response, judgeResponse: judgeResponse),
-            error: nil, episodeID: request.episodeID, start: startTime, end: now, attemptCount: attempts, trace: trace
-        ))
-        endRound()
+            at: now
+        )
     }
 
-    private mutating func endRound() {
+    /// Finishes the request with the round's answer (`response`, usage summed), served as the names say.
+    private mutating func endRound(
+        model servingModel: String?, provider: String?, credential: String?, usedFallbackCredential: Bool, response: ProviderResponse,
+        streamDeadline: StreamDeadline? = nil, at now: Nanoseconds
+    ) {
+        finished = .finished(InferenceResult(
+            status: 200, variant: round?.variant.name, model: servingModel, provider: provider, credential: credential,
+            usedFallbackCredential: usedFallbackCredential, response: response, error: nil, episodeID: request.episodeID,
+            start: startTime, end: now, attemptCount: attempts, trace: trace, streamDeadline: streamDeadline
+        ))
         round = nil
         variant = nil
         model = nil

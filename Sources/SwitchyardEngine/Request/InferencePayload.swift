@@ -45,13 +45,14 @@ public struct InferencePayload: Sendable, Hashable {
         let fields: Fields
         /// Whether any part of the input is template arguments; worked out once, as requests ask per variant.
         let hasTemplateArguments: Bool
-        /// Whether any message has a `raw_text` block.
-        let hasRawText: Bool
+        /// Whether rendering has anything to do without templates: template arguments or a `raw_text` block.
+        let hasUnrenderedBlocks: Bool
 
         init(_ fields: Fields) {
             self.fields = fields
             hasTemplateArguments = fields.systemArguments != nil || fields.messages.contains { $0.blocks.contains { $0.isTemplate } }
-            hasRawText = fields.messages.contains { $0.blocks.contains { if case .rawText = $0 { true } else { false } } }
+            hasUnrenderedBlocks = hasTemplateArguments
+                || fields.messages.contains { $0.blocks.contains { if case .rawText = $0 { true } else { false } } }
         }
     }
 
@@ -91,7 +92,7 @@ public struct InferencePayload: Sendable, Hashable {
     /// Whether rendering has anything to do without templates: template arguments (an error then) or
     /// `raw_text` blocks (sent as text).
     var hasUnrenderedBlocks: Bool {
-        storage.hasTemplateArguments || storage.hasRawText
+        storage.hasUnrenderedBlocks
     }
 
     public var messages: [Message] {
