@@ -51,7 +51,7 @@ struct FunctionChanges {
             + FileChanges.lines("template", before.templates.mapValues(\.file), after.templates.mapValues(\.file))
             + FileChanges.lines("schema", before.schemas, after.schemas)
         // An evaluator's or fuser's own settings, under its name (`V.evaluator`).
-        let judgeLines = zip(before.judge.map { [$0] } ?? [], after.judge.map { [$0] } ?? []).flatMap { variantLines($0, $1) }
+        let judgeLines = before.judge.flatMap { old in after.judge.map { variantLines(old, $0) } } ?? []
         return changes.map { "variant `\(before.name)`: \($0)" } + judgeLines
     }
 

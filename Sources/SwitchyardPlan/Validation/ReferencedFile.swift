@@ -10,13 +10,8 @@ struct ReferencedFile {
         self.written = written
     }
 
-    /// The folder of the config file that names it.
-    var base: String { (written.location.file as NSString).deletingLastPathComponent }
-
     /// The file's path on disk.
-    var resolvedPath: String {
-        written.value.hasPrefix("/") ? written.value : (base as NSString).appendingPathComponent(written.value)
-    }
+    var resolvedPath: String { SchemaFile.resolvedPath(written) }
 
     /// The file's bytes, or nil when it cannot be read (`FileReferenceRules` reports that).
     func contents() -> [UInt8]? {
@@ -29,12 +24,10 @@ struct ReferencedFile {
     }
 
     /// A variant's template name for its config key: `system_template` → `system` (a role field),
-    /// `templates.NAME` → `NAME`; an evaluator's or fuser's keep their prefix (`evaluator.system`).
+    /// `templates.NAME` → `NAME`. (An evaluator's or fuser's templates are named by its own plan, unprefixed.)
     static func templateName(forKey key: String) -> (name: String, isRoleField: Bool) {
-        let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
-        let (prefix, rest) = parts.count == 2 && (parts[0] == "evaluator" || parts[0] == "fuser") ? (parts[0] + ".", parts[1]) : ("", key)
-        if rest.hasPrefix("templates.") { return (prefix + String(rest.dropFirst("templates.".count)), false) }
-        return (prefix + String(rest.dropLast("_template".count)), true)
+        if key.hasPrefix("templates.") { return (String(key.dropFirst("templates.".count)), false) }
+        return (String(key.dropLast("_template".count)), true)
     }
 
     /// A function's schema name for its config key: `user_schema` → `user`, `schemas.NAME` → `NAME`.
