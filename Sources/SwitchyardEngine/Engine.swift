@@ -25,18 +25,29 @@ public struct Engine: Sendable {
         RequestExecution(core: core, request: request, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
     }
 
-    /// Begins serving `request` in `finished`, an execution of this engine whose request is done and that no one
-    /// else steps any more: the same as `start`, without allocating a new execution. For drivers that serve
-    /// many requests in a loop.
+    /// Resolves `request` against the plan once, for `start(_:episode:reusing:at:jitterSeed:recordingTrace:)`.
+    public func prepare(_ request: InferenceRequest) -> PreparedRequest {
+        PreparedRequest(request, core: core)
+    }
+
+    /// Starts `prepared` with `episode` in a new execution.
     public func start(
-        _ request: consuming InferenceRequest, reusing finished: RequestExecution, at now: Nanoseconds, jitterSeed: UInt64,
-        recordingTrace: Bool = true
+        _ prepared: borrowing PreparedRequest, episode: EpisodeID, at now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool = true
+    ) -> RequestExecution {
+        RequestExecution(core: core, prepared: prepared, episode: episode, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
+    }
+
+    /// Starts `prepared` with `episode` in `finished`, an execution of this engine whose request has finished, so
+    /// that a driver running many requests allocates no execution per request. The restarted execution behaves
+    /// exactly as a new one and keeps nothing of its earlier request; no one else may step `finished` any more.
+    public func start(
+        _ prepared: borrowing PreparedRequest, episode: EpisodeID, reusing finished: RequestExecution, at now: Nanoseconds,
+        jitterSeed: UInt64, recordingTrace: Bool = true
     ) {
-        finished.restart(core: core, request: request, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
+        finished.restart(prepared, episode: episode, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
     }
 }
 
-/// What the engine derives once from a plan and shares, by reference, with every request.
 final class EngineCore: Sendable {
     let plan: RoutingPlan
     let vault: CredentialVault

@@ -5,14 +5,14 @@ import SwitchyardPlan
 /// place by its handle.
 struct ExecutionState {
     private let core: EngineCore
-    private let request: InferenceRequest
-    private let route: FunctionRoute
-    private let isPinned: Bool
-    private let recordingTrace: Bool
-    private let u: Double
-    private let startTime: Nanoseconds
+    private var request: InferenceRequest
+    private var route: FunctionRoute
+    private var isPinned: Bool
+    private var recordingTrace: Bool
+    private var u: Double
+    private var startTime: Nanoseconds
     /// For a candidate: the deadline of the best-of-N / mixture-of-N variant running it, which bounds it too.
-    private let outerDeadline: Deadline?
+    private var outerDeadline: Deadline?
     private var attempts = 0
     private var backoff: RetryBackoff
     private var activeVariants: VariantSet
@@ -59,6 +59,16 @@ struct ExecutionState {
         core: EngineCore, request: consuming InferenceRequest, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool, outerDeadline: Deadline?
     ) {
         let target = TargetResolution(core: core, request: request)
+        self.init(
+            core: core, request: request, target: target, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace, outerDeadline: outerDeadline
+        )
+    }
+
+    /// A request whose target `target` is already resolved.
+    init(
+        core: EngineCore, request: consuming InferenceRequest, target: TargetResolution, now: Nanoseconds, jitterSeed: UInt64,
+        recordingTrace: Bool, outerDeadline: Deadline?
+    ) {
         route = target.route
         isPinned = request.pinnedVariant != nil
         activeVariants = target.activeVariants
@@ -70,6 +80,33 @@ struct ExecutionState {
         self.outerDeadline = outerDeadline
         backoff = RetryBackoff(seed: jitterSeed)
         if let error = target.error { finish(error: error, at: now) }
+    }
+
+    /// Starts over with `prepared` and `episode`, as `init` would with them, changing only what differs from the
+    /// finished request: a simulator restarts the same prepared request millions of times.
+    mutating func restart(_ prepared: borrowing PreparedRequest, episode: EpisodeID, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
+        if !request.sharesStorage(with: prepared.request) { request = prepared.request }
+        request.episodeID = episode
+        request.stream = prepared.request.stream
+        if route !== prepared.target.route { route = prepared.target.route }
+        isPinned = request.pinnedVariant != nil
+        activeVariants = prepared.target.activeVariants
+        u = route.draw.uniformValue(for: episode)
+        self.recordingTrace = recordingTrace
+        startTime = now
+        outerDeadline = nil
+        attempts = 0
+        backoff = RetryBackoff(seed: jitterSeed)
+        if !variantErrors.isEmpty { variantErrors = [] }
+        variant = nil
+        model = nil
+        run = VariantRun()
+        stage = .chooseVariant
+        pending = nil
+        finished = nil
+        if !trace.isEmpty { trace = [] }
+        round = nil
+        if let error = prepared.target.error { finish(error: error, at: now) }
     }
 
     /// The first action (or the pending one).

@@ -23,14 +23,21 @@ public final class RequestExecution: @unchecked Sendable {
         )
     }
 
-    /// Starts over with a new request, as a fresh execution would.
-    func restart(core: EngineCore, request: consuming InferenceRequest, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
+    /// Starts `prepared` with `episode`.
+    init(core: EngineCore, prepared: borrowing PreparedRequest, episode: EpisodeID, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
+        var request = prepared.request
+        request.episodeID = episode
         state = ExecutionState(
-            core: core, request: request, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace, outerDeadline: nil
+            core: core, request: request, target: prepared.target, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace,
+            outerDeadline: nil
         )
     }
 
-    /// The first action (or the pending one).
+    /// Starts over with `prepared` and `episode`, as a fresh execution would.
+    func restart(_ prepared: borrowing PreparedRequest, episode: EpisodeID, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
+        state.restart(prepared, episode: episode, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
+    }
+
     public func next(at now: Nanoseconds) -> EngineAction {
         state.next(at: now)
     }

@@ -2,7 +2,7 @@ import SwitchyardPlan
 
 /// What a request targets, resolved against the plan: the function (or the ad-hoc `tensorzero::default`
 /// function of a `model_name` request), and the variants in play.
-struct TargetResolution {
+struct TargetResolution: Sendable {
     var route: FunctionRoute
     /// Numbers of the variants in play, in name order (a pinned request has only its pin).
     var activeVariants: VariantSet

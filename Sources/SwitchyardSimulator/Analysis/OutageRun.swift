@@ -47,7 +47,8 @@ struct OutageRun {
         let streams = functions.map { function in
             PhaseSimulation.Stream(
                 spec: sendSpec(function), credentials: secrets,
-                sharedEpisode: .version7(milliseconds: 1_767_225_600_000, random: random.next(), random2: random.next())
+                sharedEpisode: .version7(milliseconds: 1_767_225_600_000, random: random.next(), random2: random.next()),
+                engine: engine
             )
         }
         let upstreams = MockUpstreams(scripts: scripts, providers: engine.providers, revoked: revoked, outboundTimeout: .milliseconds(engine.plan.globalTimeoutMs))

@@ -74,7 +74,8 @@ struct PhaseRun {
         let streams = phase.sends.map { spec in
             PhaseSimulation.Stream(
                 spec: spec, credentials: spec.credentials.mapValues(Secret.init),
-                sharedEpisode: .version7(milliseconds: 1_767_225_600_000, random: random.next(), random2: random.next())
+                sharedEpisode: .version7(milliseconds: 1_767_225_600_000, random: random.next(), random2: random.next()),
+                engine: engine
             )
         }
         let mocks = MockUpstreams(scripts: scripts(), providers: engine.providers, revoked: revokedSecrets(), outboundTimeout: .milliseconds(engine.plan.globalTimeoutMs))

@@ -7,12 +7,12 @@ struct PhaseSimulation {
     /// One expanded `send` table.
     struct Stream {
         var spec: SendSpec
-        /// The request every send of this table makes, before its episode id is chosen.
-        var template: InferenceRequest
-        /// Whether each request draws a fresh random episode id (otherwise the template's id is used).
+        /// The request every send of this table makes, resolved once; each send gives it its episode.
+        var prepared: PreparedRequest
+        /// Whether each request draws a fresh random episode id (otherwise the prepared request's id is used).
         var randomEpisode: Bool
 
-        init(spec: SendSpec, credentials: [String: Secret], sharedEpisode: EpisodeID) {
+        init(spec: SendSpec, credentials: [String: Secret], sharedEpisode: EpisodeID, engine: Engine) {
             self.spec = spec
             let target: InferenceRequest.Target = switch spec.target.value {
             case .function(let name): .function(name)
@@ -22,9 +22,9 @@ struct PhaseSimulation {
             case .random, .shared: sharedEpisode
             case .fixed(let text): EpisodeID(string: text) ?? sharedEpisode
             }
-            template = InferenceRequest(
+            prepared = engine.prepare(InferenceRequest(
                 target: target, episodeID: episode, pinnedVariant: spec.pinnedVariant, credentials: credentials, stream: spec.stream
-            )
+            ))
             randomEpisode = spec.episode == .random
         }
     }
@@ -69,20 +69,20 @@ struct PhaseSimulation {
         var rounds: [Int: CandidateResults] = [:]
         private var free: [Int] = []
 
-        /// Starts `request`, sent by the phase, in a free slot (restarting the finished execution there) or in a
+        /// Starts `prepared` with `episode`, sent by the phase, in a free slot (restarting the finished execution there) or in a
         /// new one.
         mutating func start(
-            _ request: consuming InferenceRequest, on engine: Engine, at now: Int64, jitterSeed: UInt64, recordingTrace: Bool,
-            stream: Int, index: Int
+            _ prepared: borrowing PreparedRequest, episode: EpisodeID, on engine: Engine, at now: Int64, jitterSeed: UInt64,
+            recordingTrace: Bool, stream: Int, index: Int
         ) -> Int {
             if let slot = free.popLast() {
                 let finished = executions[slot].takeUnretainedValue()
-                engine.start(request, reusing: finished, at: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
+                engine.start(prepared, episode: episode, reusing: finished, at: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
                 origins[slot] = (stream, index)
                 parents[slot] = -1
                 return slot
             }
-            let execution = engine.start(request, at: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
+            let execution = engine.start(prepared, episode: episode, at: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
             return append(execution, stream: stream, index: index, parent: -1)
         }
 
@@ -164,8 +164,8 @@ struct PhaseSimulation {
                 arrivals[stream] = arrival.index + 1 < streams[stream].spec.count
                     ? Arrival(time: now + streams[stream].spec.every, sequence: events.takeSequence(), index: arrival.index + 1) : nil
                 slot = slots.start(
-                    request(for: stream, at: now), on: engine, at: now, jitterSeed: random.next(), recordingTrace: onResult != nil,
-                    stream: stream, index: arrival.index
+                    streams[stream].prepared, episode: episode(for: stream, at: now), on: engine, at: now, jitterSeed: random.next(),
+                    recordingTrace: onResult != nil, stream: stream, index: arrival.index
                 )
                 action = slots.step(slot) { $0.next(at: now) }
             } else if let (time, event) = events.pop() {
@@ -268,11 +268,8 @@ struct PhaseSimulation {
         return earliest
     }
 
-    private mutating func request(for stream: Int, at now: Int64) -> InferenceRequest {
-        var request = streams[stream].template
-        if streams[stream].randomEpisode {
-            request.episodeID = .version7(milliseconds: Self.episodeEpochMilliseconds + UInt64(now / 1_000_000), random: random.next(), random2: random.next())
-        }
-        return request
+    private mutating func episode(for stream: Int, at now: Int64) -> EpisodeID {
+        guard streams[stream].randomEpisode else { return streams[stream].prepared.request.episodeID }
+        return .version7(milliseconds: Self.episodeEpochMilliseconds + UInt64(now / 1_000_000), random: random.next(), random2: random.next())
     }
 }

@@ -36,7 +36,7 @@ final class ExecutionReuseTests: XCTestCase {
 
         let second = request(episode: Episodes.u959, pinned: "w")
         let onlyP2: (ProviderAttempt) -> AttemptOutcome = { $0.provider.name == "p2" ? .success(okResponse) : .status(500, body: "p1 down") }
-        engine.start(second, reusing: execution, at: 5_000, jitterSeed: 3)
+        engine.start(engine.prepare(second), episode: Episodes.u959, reusing: execution, at: 5_000, jitterSeed: 3)
         let reused = try XCTUnwrap(finish(execution, from: execution.next(at: 5_000), at: 5_000, answer: onlyP2))
         let fresh = engine.start(second, at: 5_000, jitterSeed: 3)
         let expected = try XCTUnwrap(finish(fresh, from: fresh.next(at: 5_000), at: 5_000, answer: onlyP2))
@@ -50,5 +50,27 @@ final class ExecutionReuseTests: XCTestCase {
         XCTAssertEqual(reused.episodeID, Episodes.u959)
         XCTAssertEqual(reused.start, 5_000)
         XCTAssertEqual([reused.variant, reused.provider, reused.credential], [expected.variant, expected.provider, expected.credential])
+    }
+
+    /// A prepared request restarted in the same execution, episode after episode, chooses each episode's variant
+    /// as a fresh request for that episode does.
+    func testAPreparedRequestRestartedWithNewEpisodesChoosesAsFreshRequestsDo() throws {
+        let engine = try makeEngine(config, env: TestConfig.env)
+        let prepared = engine.prepare(request(episode: Episodes.u024))
+        let episodes = (0..<40).map { EpisodeID(high: 0x0190_0000_0000_7000 | UInt64($0), low: 0x8000_0000_0000_0000 | UInt64($0) << 20) }
+        let execution = engine.start(prepared, episode: episodes[0], at: 0, jitterSeed: 1)
+        var variants: Set<String> = []
+        for (index, episode) in episodes.enumerated() {
+            let now = Nanoseconds(index) * 1_000
+            if index > 0 { engine.start(prepared, episode: episode, reusing: execution, at: now, jitterSeed: 1) }
+            let reused = try XCTUnwrap(finish(execution, from: execution.next(at: now), at: now) { _ in .success(okResponse) })
+            let fresh = engine.start(request(episode: episode), at: now, jitterSeed: 1)
+            let expected = try XCTUnwrap(finish(fresh, from: fresh.next(at: now), at: now) { _ in .success(okResponse) })
+            XCTAssertEqual(reused.variant, expected.variant, "episode \(episode)")
+            XCTAssertEqual(reused.episodeID, episode)
+            XCTAssertEqual(reused.attemptCount, 1)
+            variants.insert(try XCTUnwrap(reused.variant))
+        }
+        XCTAssertEqual(variants, ["v", "w"], "the episodes reach both variants, so a stale draw would show")
     }
 }

@@ -1,0 +1,13 @@
+/// A request resolved against the plan once (its function or model, the variants it may use, its input checked),
+/// to be started many times with different episodes, as a scenario's `send` table is. Starting it skips the
+/// lookups a fresh request makes; it behaves exactly as the request would.
+public struct PreparedRequest: Sendable {
+    /// The request every start sends, with the episode each start gives it.
+    public let request: InferenceRequest
+    let target: TargetResolution
+
+    init(_ request: InferenceRequest, core: EngineCore) {
+        self.request = request
+        target = TargetResolution(core: core, request: request)
+    }
+}
