@@ -32,7 +32,7 @@ public struct Engine: Sendable {
 
     /// Starts `prepared` with `episode` in a new execution.
     public func start(
-        _ prepared: borrowing PreparedRequest, episode: EpisodeID, at now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool = true
+        _ prepared: PreparedRequest, episode: EpisodeID, at now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool = true
     ) -> RequestExecution {
         RequestExecution(core: core, prepared: prepared, episode: episode, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
     }
@@ -41,7 +41,7 @@ public struct Engine: Sendable {
     /// that a driver running many requests allocates no execution per request. The restarted execution behaves
     /// exactly as a new one and keeps nothing of its earlier request; no one else may step `finished` any more.
     public func start(
-        _ prepared: borrowing PreparedRequest, episode: EpisodeID, reusing finished: RequestExecution, at now: Nanoseconds,
+        _ prepared: PreparedRequest, episode: EpisodeID, reusing finished: RequestExecution, at now: Nanoseconds,
         jitterSeed: UInt64, recordingTrace: Bool = true
     ) {
         finished.restart(prepared, episode: episode, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)

@@ -84,7 +84,7 @@ struct ExecutionState {
 
     /// Starts over with `prepared` and `episode`, as `init` would with them, changing only what differs from the
     /// finished request: a simulator restarts the same prepared request millions of times.
-    mutating func restart(_ prepared: borrowing PreparedRequest, episode: EpisodeID, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
+    mutating func restart(_ prepared: PreparedRequest, episode: EpisodeID, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
         if !request.sharesStorage(with: prepared.request) { request = prepared.request }
         request.episodeID = episode
         request.stream = prepared.request.stream

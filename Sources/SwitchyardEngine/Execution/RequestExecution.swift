@@ -24,7 +24,7 @@ public final class RequestExecution: @unchecked Sendable {
     }
 
     /// Starts `prepared` with `episode`.
-    init(core: EngineCore, prepared: borrowing PreparedRequest, episode: EpisodeID, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
+    init(core: EngineCore, prepared: PreparedRequest, episode: EpisodeID, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
         var request = prepared.request
         request.episodeID = episode
         state = ExecutionState(
@@ -34,7 +34,7 @@ public final class RequestExecution: @unchecked Sendable {
     }
 
     /// Starts over with `prepared` and `episode`, as a fresh execution would.
-    func restart(_ prepared: borrowing PreparedRequest, episode: EpisodeID, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
+    func restart(_ prepared: PreparedRequest, episode: EpisodeID, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
         state.restart(prepared, episode: episode, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
     }
 

@@ -72,7 +72,7 @@ struct PhaseSimulation {
         /// Starts `prepared` with `episode`, sent by the phase, in a free slot (restarting the finished execution there) or in a
         /// new one.
         mutating func start(
-            _ prepared: borrowing PreparedRequest, episode: EpisodeID, on engine: Engine, at now: Int64, jitterSeed: UInt64,
+            _ prepared: PreparedRequest, episode: EpisodeID, on engine: Engine, at now: Int64, jitterSeed: UInt64,
             recordingTrace: Bool, stream: Int, index: Int
         ) -> Int {
             if let slot = free.popLast() {
@@ -199,9 +199,9 @@ struct PhaseSimulation {
         case .attempt(let attempt):
             let (outcome, at) = upstreams.answer(attempt)
             slots.outcomes[slot] = outcome
-            events.push(.attemptDone(slot: slot), at: at)
+            events.push(.attemptDone(slot: slot), at: at, now: now)
         case .sleep(let until):
-            events.push(.wake(slot: slot), at: until)
+            events.push(.wake(slot: slot), at: until, now: now)
         case .candidates(let candidates):
             startCandidates(candidates, of: slot, at: now, slots: &slots, events: &events, statistics: &statistics)
         case .finished(let result):
