@@ -81,7 +81,10 @@ let package = Package(
         ),
         .testTarget(name: "SwitchyardConfigTests", dependencies: ["SwitchyardConfig"]),
         .testTarget(name: "SwitchyardPlanTests", dependencies: ["SwitchyardPlan", "SwitchyardConfig"], exclude: ["Templates/Cases"]),
-        .testTarget(name: "SwitchyardEngineTests", dependencies: ["SwitchyardEngine", "SwitchyardPlan", "SwitchyardConfig"]),
+        .testTarget(
+            name: "SwitchyardEngineTests",
+            dependencies: ["SwitchyardEngine", "SwitchyardPlan", "SwitchyardConfig", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(
             name: "SwitchyardGoldenTests",
             dependencies: ["SwitchyardPlan", "SwitchyardConfig", "SwitchyardSimulator", "SwitchyardReports"]

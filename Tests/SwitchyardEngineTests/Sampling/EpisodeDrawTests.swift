@@ -1,3 +1,4 @@
+import Crypto
 import XCTest
 @testable import SwitchyardEngine
 
@@ -53,6 +54,20 @@ final class EpisodeDrawTests: XCTestCase {
             let u = EpisodeDraw.uniformValue(functionName: "f\(n)", episode: EpisodeID(high: UInt64(n) &* 0x9E37_79B9_7F4A_7C15, low: UInt64(n)))
             XCTAssertGreaterThanOrEqual(u, 0)
             XCTAssertLessThan(u, 1)
+        }
+    }
+
+    /// Where swift-crypto's BoringSSL can be called directly the draw hashes in one call; it must agree with
+    /// `Crypto.SHA256` on names of every length around the block boundaries.
+    func testAgreesWithSwiftCryptosSHA256() {
+        var state: UInt64 = 0x5EED
+        for length in 0..<140 {
+            let name = String((0..<length).map { Character(UnicodeScalar(UInt8(97 + ($0 * 7 + length) % 26))) })
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let episode = EpisodeID(high: state, low: state.byteSwapped ^ UInt64(length))
+            let digest = Array(SHA256.hash(data: Array(name.utf8) + episode.bytes))
+            let word = digest[0..<4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            XCTAssertEqual(EpisodeDraw.uniformValue(functionName: name, episode: episode), Double(word) / 4_294_967_296.0, "name of \(length) bytes")
         }
     }
 }
