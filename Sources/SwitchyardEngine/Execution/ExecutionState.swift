@@ -83,7 +83,8 @@ struct ExecutionState {
     }
 
     /// Starts over with `prepared` and `episode`, as `init` would with them, changing only what differs from the
-    /// finished request: a simulator restarts the same prepared request millions of times.
+    /// finished request: a simulator restarts the same prepared request millions of times. `run` is left as it
+    /// is: choosing a variant starts a new one before anything reads it.
     mutating func restart(_ prepared: PreparedRequest, episode: EpisodeID, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
         if !request.sharesStorage(with: prepared.request) { request = prepared.request }
         request.episodeID = episode
@@ -100,7 +101,6 @@ struct ExecutionState {
         if !variantErrors.isEmpty { variantErrors = [] }
         variant = nil
         model = nil
-        run = VariantRun()
         stage = .chooseVariant
         pending = nil
         finished = nil
