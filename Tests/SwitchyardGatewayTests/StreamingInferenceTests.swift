@@ -77,7 +77,7 @@ import Testing
             let chunks = answer.objects
             #expect(Self.text(chunks) == "hello ")
             #expect(chunks.compactMap { $0["error"] as? String }
-                == ["Model provider drip timed out due to configured `streaming.total_ms` timeout (1500ms)"])
+                == ["Model provider drip timed out due to configured `streaming.total_ms` timeout (1.5s)"])
             let last = try #require(chunks.last)
             #expect((last["usage"] as? [String: Any])?["input_tokens"] is NSNull)
             #expect(last["finish_reason"] == nil)

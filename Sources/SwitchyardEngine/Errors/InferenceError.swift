@@ -89,16 +89,16 @@ public indirect enum InferenceError: Error, Sendable, Hashable {
         case .providerConnection(let type, let message): "Error sending request to \(type): \(message)"
         case .providerResponse(let type, let message): "Error parsing response from \(type): \(message)"
         case .providerTimeout(let provider, let bound, let milliseconds):
-            "Model provider \(provider) timed out due to configured `\(bound)` timeout (\(milliseconds)ms)"
+            "Model provider \(provider) timed out due to configured `\(bound)` timeout (\(DurationText.debug(milliseconds: milliseconds)))"
         case .apiKeyMissing(let provider, let message): "API key missing for provider \(provider): \(message)"
         case .credentialAcquisition(let message): message
         case .dynamicSettingMissing(let field, let key):
             // TensorZero's `DynamicEndpointNotFound` wording, which its `DynamicRegionNotFound` follows.
             "Dynamic \(field == "region" ? "region" : "endpoint") '\(key)' not found in credentials"
         case .modelTimeout(let model, let bound, let milliseconds):
-            "Model \(model) timed out due to configured `\(bound)` timeout (\(milliseconds)ms)"
+            "Model \(model) timed out due to configured `\(bound)` timeout (\(DurationText.debug(milliseconds: milliseconds)))"
         case .variantTimeout(let variant, let bound, let milliseconds):
-            "Variant `\(variant)` timed out due to configured `\(bound)` timeout (\(milliseconds)ms)"
+            "Variant `\(variant)` timed out due to configured `\(bound)` timeout (\(DurationText.debug(milliseconds: milliseconds)))"
         case .allModelProvidersFailed(let errors):
             "All model providers failed to infer with errors: " + errors.map { "\($0.provider): \($0.error.message)" }.joined(separator: ", ")
         case .allRetriesFailed(let errors):

@@ -111,7 +111,7 @@ final class StreamingRunTests: XCTestCase {
         XCTAssertEqual(run.result.streamDeadline, StreamDeadline(
             at: .milliseconds(1_000), error: .modelTimeout(model: "m", bound: "streaming.total_ms", milliseconds: 1_000)
         ))
-        XCTAssertEqual(run.result.streamDeadline?.error.message, "Model m timed out due to configured `streaming.total_ms` timeout (1000ms)")
+        XCTAssertEqual(run.result.streamDeadline?.error.message, "Model m timed out due to configured `streaming.total_ms` timeout (1s)")
     }
 
     func testTheProviderBoundWinsWhenItIsEarliestAndNonStreamingRequestsHaveNone() throws {

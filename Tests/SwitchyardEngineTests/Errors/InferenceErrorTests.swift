@@ -30,7 +30,7 @@ final class InferenceErrorTests: XCTestCase {
         )
         XCTAssertEqual(
             InferenceError.variantTimeout(variant: "v", bound: "streaming.total_ms", milliseconds: 2_000).message,
-            "Variant `v` timed out due to configured `streaming.total_ms` timeout (2000ms)"
+            "Variant `v` timed out due to configured `streaming.total_ms` timeout (2s)"
         )
     }
 

@@ -45,7 +45,7 @@ final class TimeoutTests: XCTestCase {
         ])
         XCTAssertEqual(run.attempts.map(\.deadline), [.milliseconds(1_000), .milliseconds(1_000)])
         XCTAssertEqual(run.result.status, 408)
-        XCTAssertEqual(run.message, "Model m timed out due to configured `non_streaming.total_ms` timeout (1000ms)")
+        XCTAssertEqual(run.message, "Model m timed out due to configured `non_streaming.total_ms` timeout (1s)")
         XCTAssertEqual(outcomes(run.result.trace), [.status(500), .timedOut(level: "model")])
     }
 
@@ -64,7 +64,7 @@ final class TimeoutTests: XCTestCase {
 
     func testRetriedModelTimeoutsAreReportedAsAllRetriesFailedWith408() throws {
         let run = drive(try makeEngine(modelTimeoutConfig(retries: 1), env: TestConfig.env), request(pinned: "v"), replies: ["m.p1": [.hang]])
-        let once = "Model m timed out due to configured `non_streaming.total_ms` timeout (1000ms)"
+        let once = "Model m timed out due to configured `non_streaming.total_ms` timeout (1s)"
         XCTAssertEqual(run.result.status, 408)
         XCTAssertEqual(run.message, "All retries failed with errors: \(once), \(once)")
     }
@@ -80,7 +80,7 @@ final class TimeoutTests: XCTestCase {
         XCTAssertEqual(pinned.attempts.count, 2)
         XCTAssertEqual(pinned.sleeps.last?.until, .milliseconds(2_500))
         XCTAssertEqual(pinned.result.status, 408)
-        XCTAssertEqual(pinned.message, "Variant `a` timed out due to configured `non_streaming.total_ms` timeout (2500ms)")
+        XCTAssertEqual(pinned.message, "Variant `a` timed out due to configured `non_streaming.total_ms` timeout (2.5s)")
         XCTAssertEqual(pinned.result.end, .milliseconds(2_500))
         XCTAssertEqual(pinned.result.variant, "a")
     }
