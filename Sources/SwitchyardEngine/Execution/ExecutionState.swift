@@ -2,35 +2,36 @@ import SwitchyardConfig
 import SwitchyardPlan
 
 /// The state machine behind a `RequestExecution`: variant choice, retries and the routing loop, stepped in
-/// place by its handle.
+/// place by its handle. The best-of-N steps are in `ExecutionState+Candidates.swift`, so what they share with
+/// the routing loop is internal rather than private; only `RequestExecution` holds the state, privately.
 struct ExecutionState {
-    private let core: EngineCore
-    private var request: InferenceRequest
+    let core: EngineCore
+    var request: InferenceRequest
     private var route: FunctionRoute
     private var isPinned: Bool
-    private var recordingTrace: Bool
+    var recordingTrace: Bool
     private var u: Double
-    private var startTime: Nanoseconds
+    var startTime: Nanoseconds
     /// For a candidate: the deadline of the best-of-N / mixture-of-N variant running it, which bounds it too.
     private var outerDeadline: Deadline?
-    private var attempts = 0
-    private var backoff: RetryBackoff
+    var attempts = 0
+    var backoff: RetryBackoff
     private var activeVariants: VariantSet
     private var variantErrors: [InferenceError.VariantError] = []
     /// The variant being tried and its model; `nil` between variants.
-    private var variant: VariantRoute?
-    private var model: ModelRoute?
+    var variant: VariantRoute?
+    var model: ModelRoute?
     /// The state of the current variant's model call.
-    private var run = VariantRun()
-    private var stage: Stage = .chooseVariant
+    var run = VariantRun()
+    var stage: Stage = .chooseVariant
     private var pending: ProviderAttempt?
     /// The `.finished` action, once the request is done.
-    private var finished: EngineAction?
-    private var trace: [AttemptRecord] = []
+    var finished: EngineAction?
+    var trace: [AttemptRecord] = []
     /// The best-of-N / mixture-of-N variant being run, from its candidates' start to its end.
-    private var round: CandidateRound?
+    var round: CandidateRound?
 
-    private enum Stage {
+    enum Stage {
         case chooseVariant
         case startModelCall
         case nextProvider
@@ -41,7 +42,7 @@ struct ExecutionState {
     }
 
     /// The current variant's deadlines (and when each level started), routing position and retries.
-    private struct VariantRun {
+    struct VariantRun {
         var start: Nanoseconds = 0
         var deadline: Deadline?
         var modelStart: Nanoseconds = 0
@@ -169,7 +170,7 @@ struct ExecutionState {
         return advance(now)
     }
 
-    private mutating func advance(_ now: Nanoseconds) -> EngineAction {
+    mutating func advance(_ now: Nanoseconds) -> EngineAction {
         while true {
             switch stage {
             case .finished: return finished!
@@ -302,7 +303,7 @@ struct ExecutionState {
         stage = .sleeping(until: min(wake, run.deadline?.at ?? wake))
     }
 
-    private mutating func variantFailed(_ error: InferenceError, at now: Nanoseconds, variant failedName: String? = nil) {
+    mutating func variantFailed(_ error: InferenceError, at now: Nanoseconds, variant failedName: String? = nil) {
         var error = error
         var name = failedName ?? variant?.name ?? ""
         if let round {
@@ -337,7 +338,7 @@ struct ExecutionState {
 
     /// The earliest `streaming.total_ms` of the provider (from the attempt's start), the model (from the model
     /// call's start) and the variant (from the variant's start); on a tie the innermost level's error wins.
-    private func streamDeadline(for attempt: ProviderAttempt) -> StreamDeadline? {
+    func streamDeadline(for attempt: ProviderAttempt) -> StreamDeadline? {
         guard let variant, let model else { return nil }
         let levels: [(Deadline?, String, Deadline.Level)] = [
             (Deadline.streamingTotal(from: attempt.start, attempt.provider.timeouts), attempt.provider.name, .provider),
@@ -352,119 +353,14 @@ struct ExecutionState {
     }
 
     /// The deadline of `variant`'s `timeouts` starting `now`, or the outer variant's when that comes first.
-    private func variantDeadline(of variant: VariantRoute, at now: Nanoseconds) -> Deadline? {
+    func variantDeadline(of variant: VariantRoute, at now: Nanoseconds) -> Deadline? {
         Deadline.earlier(Deadline.earliest(from: now, variant.plan.timeouts, stream: request.stream, level: .variant), outerDeadline)
     }
 
     /// Whether attempts stream: a streaming request's, except a best-of-N evaluator's (its answer is an index).
-    private var attemptsStream: Bool {
+    var attemptsStream: Bool {
         guard request.stream else { return false }
         return round?.variant.plan.kind != .bestOfN
-    }
-
-    // MARK: Best-of-N and mixture-of-N
-
-    /// Hands out the candidates of `chosen`, each pinned to its candidate variant and run without streaming.
-    private mutating func startCandidates(of chosen: VariantRoute, at now: Nanoseconds) {
-        variant = chosen
-        model = nil
-        run = VariantRun(start: now, deadline: variantDeadline(of: chosen, at: now))
-        var candidate = request
-        candidate.stream = false
-        candidate.payload = request.payload.withoutParameters()
-        var candidates: [RequestExecution] = []
-        for name in chosen.plan.candidates {
-            candidate.pinnedVariant = name
-            candidates.append(RequestExecution(
-                core: core, request: candidate, now: now, jitterSeed: backoff.draw(), recordingTrace: recordingTrace, outerDeadline: run.deadline
-            ))
-        }
-        round = CandidateRound(variant: chosen, candidates: candidates)
-        stage = .awaitingCandidates
-    }
-
-    /// Reports the candidates' results: their attempts count as this request's; with none successful the variant
-    /// fails, with one it is the answer, with more the evaluator or fuser runs.
-    mutating func candidatesFinished(_ results: [InferenceResult], at now: Nanoseconds) -> EngineAction {
-        guard case .awaitingCandidates = stage, let round else { return advance(now) }
-        let (attemptCount, records, errors) = round.collect(results, recordingTrace: recordingTrace)
-        attempts += attemptCount
-        trace += records
-        if let deadline = run.deadline, now >= deadline.at {
-            variantFailed(deadline.error(for: round.variant.name, kind: .variant), at: now)
-        } else if round.successes.isEmpty {
-            variantFailed(.allCandidatesFailed(errors), at: now)
-        } else if round.successes.count == 1 {
-            finishRound(choosing: round.successes[0], judgeResponse: nil, at: now)
-        } else {
-            startJudge(at: now)
-        }
-        return advance(now)
-    }
-
-    /// Runs the evaluator or fuser as a model call of its own (its retries, the variant's deadline).
-    private mutating func startJudge(at now: Nanoseconds) {
-        guard let round, let judge = round.variant.judge, let judgeModel = judge.model,
-              case .success(let call) = JudgeRequest.make(
-                kind: round.variant.plan.kind, judge: judge.plan, input: request.payload, responses: round.successes.compactMap(\.response)
-              )
-        else {
-            judgeFailed(at: now)
-            return
-        }
-        self.round?.skipped = call.skipped
-        self.round?.isJudging = true
-        variant = judge
-        model = judgeModel
-        run.renderedPayload = call.payload
-        stage = .startModelCall
-    }
-
-    /// The evaluator chose (or, answering badly, left the choice to chance); the fuser's answer is the response.
-    private mutating func judgeAnswered(_ attempt: ProviderAttempt, response: ProviderResponse, round: CandidateRound, at now: Nanoseconds) {
-        guard round.variant.plan.kind == .mixtureOfN else {
-            let choice = EvaluatorAnswer.choice(in: response).map { EvaluatorAnswer.candidateIndex($0, skipped: round.skipped) }
-            let index = choice.flatMap { $0 < round.successes.count ? $0 : nil } ?? Int(backoff.draw() % UInt64(round.successes.count))
-            finishRound(choosing: round.successes[index], judgeResponse: response, at: now)
-            return
-        }
-        endRound(
-            model: attempt.model, provider: attempt.provider.name, credential: attempt.credentialLocation,
-            usedFallbackCredential: attempt.isFallbackCredential, response: round.totalUsage(on: response, judgeResponse: response),
-            streamDeadline: attemptsStream ? streamDeadline(for: attempt) : nil, at: now
-        )
-    }
-
-    /// The evaluator or fuser failed: TensorZero answers with a candidate drawn at random.
-    private mutating func judgeFailed(at now: Nanoseconds) {
-        guard let round else { return }
-        finishRound(choosing: round.successes[Int(backoff.draw() % UInt64(round.successes.count))], judgeResponse: nil, at: now)
-    }
-
-    /// Answers with `candidate`'s response under the variant's name, with the usage of every model call summed.
-    private mutating func finishRound(choosing candidate: InferenceResult, judgeResponse: ProviderResponse?, at now: Nanoseconds) {
-        guard let round, let response = candidate.response else { return }
-        endRound(
-            model: candidate.model, provider: candidate.provider, credential: candidate.credential,
-            usedFallbackCredential: candidate.usedFallbackCredential, response: round.totalUsage(on: response, judgeResponse: judgeResponse),
-            at: now
-        )
-    }
-
-    /// Finishes the request with the round's answer (`response`, usage summed), served as the names say.
-    private mutating func endRound(
-        model servingModel: String?, provider: String?, credential: String?, usedFallbackCredential: Bool, response: ProviderResponse,
-        streamDeadline: StreamDeadline? = nil, at now: Nanoseconds
-    ) {
-        finished = .finished(InferenceResult(
-            status: 200, variant: round?.variant.name, model: servingModel, provider: provider, credential: credential,
-            usedFallbackCredential: usedFallbackCredential, response: response, error: nil, episodeID: request.episodeID,
-            start: startTime, end: now, attemptCount: attempts, trace: trace, streamDeadline: streamDeadline
-        ))
-        round = nil
-        variant = nil
-        model = nil
-        stage = .finished
     }
 
     private mutating func finish(error: InferenceError, at now: Nanoseconds, variant: String? = nil) {
