@@ -30,20 +30,23 @@ public struct Engine: Sendable {
         PreparedRequest(request, core: core)
     }
 
-    /// Starts `prepared` with `episode` in a new execution.
+    /// Starts `prepared`, which this engine prepared, with `episode` in a new execution.
     public func start(
         _ prepared: PreparedRequest, episode: EpisodeID, at now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool = true
     ) -> RequestExecution {
-        RequestExecution(core: core, prepared: prepared, episode: episode, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
+        precondition(prepared.core === core, "a request prepared by another engine")
+        return RequestExecution(core: core, prepared: prepared, episode: episode, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
     }
 
-    /// Starts `prepared` with `episode` in `finished`, an execution of this engine whose request has finished, so
-    /// that a driver running many requests allocates no execution per request. The restarted execution behaves
-    /// exactly as a new one and keeps nothing of its earlier request; no one else may step `finished` any more.
+    /// Starts `prepared`, which this engine prepared, with `episode` in `finished`, an execution of this engine whose
+    /// request has finished, so that a driver running many requests allocates no execution per request. The
+    /// restarted execution behaves exactly as a new one and keeps nothing of its earlier request; no one else may
+    /// step `finished` any more.
     public func start(
         _ prepared: PreparedRequest, episode: EpisodeID, reusing finished: RequestExecution, at now: Nanoseconds,
         jitterSeed: UInt64, recordingTrace: Bool = true
     ) {
+        precondition(prepared.core === core, "a request prepared by another engine")
         finished.restart(prepared, episode: episode, now: now, jitterSeed: jitterSeed, recordingTrace: recordingTrace)
     }
 }

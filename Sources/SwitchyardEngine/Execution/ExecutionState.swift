@@ -87,6 +87,7 @@ struct ExecutionState {
     /// finished request: a simulator restarts the same prepared request millions of times. `run` is left as it
     /// is: choosing a variant starts a new one before anything reads it.
     mutating func restart(_ prepared: PreparedRequest, episode: EpisodeID, now: Nanoseconds, jitterSeed: UInt64, recordingTrace: Bool) {
+        precondition(prepared.core === core, "an execution restarted by another engine")
         if !request.sharesStorage(with: prepared.request) { request = prepared.request }
         request.episodeID = episode
         request.stream = prepared.request.stream

@@ -6,9 +6,12 @@ public final class PreparedRequest: Sendable {
     /// The request every start sends, with the episode each start gives it.
     public let request: InferenceRequest
     let target: TargetResolution
+    /// The engine state it was resolved against; only that engine may start it.
+    let core: EngineCore
 
     init(_ request: InferenceRequest, core: EngineCore) {
         self.request = request
         target = TargetResolution(core: core, request: request)
+        self.core = core
     }
 }

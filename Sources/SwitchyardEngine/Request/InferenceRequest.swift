@@ -60,13 +60,13 @@ public struct InferenceRequest: Sendable {
         self.stream = stream
     }
 
-    /// The storage, copied first if another request shares it (storage is only written through here).
     /// Whether `other` carries the very same target, pinned variant, credentials and payload (a copy of this
     /// request, or this one a copy of it), which compares no values.
     func sharesStorage(with other: borrowing InferenceRequest) -> Bool {
         storage === other.storage
     }
 
+    /// The storage, copied first if another request shares it (storage is only written through here).
     private mutating func uniqueStorage() -> Storage {
         if !isKnownUniquelyReferenced(&storage) {
             storage = Storage(target: storage.target, pinnedVariant: storage.pinnedVariant, credentials: storage.credentials, payload: storage.payload)

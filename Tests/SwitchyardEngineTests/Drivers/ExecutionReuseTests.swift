@@ -73,4 +73,55 @@ final class ExecutionReuseTests: XCTestCase {
         }
         XCTAssertEqual(variants, ["v", "w"], "the episodes reach both variants, so a stale draw would show")
     }
+
+    /// The variants' errors of a request that failed everywhere do not carry into the next request's message.
+    func testARestartAfterEveryVariantFailedReportsOnlyItsOwnErrors() throws {
+        let engine = try makeEngine(config, env: TestConfig.env)
+        let prepared = engine.prepare(request(episode: Episodes.u024))
+        let execution = engine.start(prepared, episode: Episodes.u024, at: 0, jitterSeed: 2)
+        let down: (ProviderAttempt) -> AttemptOutcome = { _ in .status(503, body: "down") }
+        XCTAssertEqual(finish(execution, from: execution.next(at: 0), at: 0, answer: down)?.status, 502)
+
+        engine.start(prepared, episode: Episodes.u959, reusing: execution, at: 9_000, jitterSeed: 2)
+        let reused = try XCTUnwrap(finish(execution, from: execution.next(at: 9_000), at: 9_000, answer: down))
+        let fresh = engine.start(prepared, episode: Episodes.u959, at: 9_000, jitterSeed: 2)
+        let expected = try XCTUnwrap(finish(fresh, from: fresh.next(at: 9_000), at: 9_000, answer: down))
+        XCTAssertEqual(reused.error?.message, expected.error?.message)
+        XCTAssertEqual(reused.error?.message.components(separatedBy: "\n").count, 2, "one line per variant of this request")
+        XCTAssertEqual(reused.attemptCount, expected.attemptCount)
+    }
+
+    /// A best-of-N candidate is bounded by its variant's deadline; restarted for an ordinary request, the
+    /// execution drops that bound.
+    func testARestartedCandidateLosesItsBestOfNDeadline() throws {
+        let config = TestConfig.simpleModel("m") + """
+            [functions.g]
+            type = "chat"
+
+            [functions.g.variants.a]
+            type = "chat_completion"
+            model = "m"
+
+            [functions.g.variants.bon]
+            type = "experimental_best_of_n_sampling"
+            candidates = ["a", "a"]
+            timeouts = { non_streaming = { total_ms = 700 } }
+
+            [functions.g.variants.bon.evaluator]
+            model = "m"
+            """
+        let engine = try makeEngine(config, env: TestConfig.env)
+        let round = engine.start(request(.function("g"), pinned: "bon"), at: 0, jitterSeed: 4)
+        guard case .candidates(let candidates) = round.next(at: 0), let candidate = candidates.first else {
+            return XCTFail("the best-of-N variant hands out its candidates")
+        }
+        guard case .attempt(let bounded) = candidate.next(at: 0) else { return XCTFail("the candidate makes an attempt") }
+        XCTAssertEqual(bounded.deadline, 700_000_000, "a candidate is bounded by its variant's deadline")
+        XCTAssertEqual(finish(candidate, from: candidate.complete(.success(okResponse), at: 0), at: 0) { _ in .success(okResponse) }?.status, 200)
+
+        let plain = engine.prepare(request(.function("g"), pinned: "a"))
+        engine.start(plain, episode: Episodes.u361, reusing: candidate, at: 5_000, jitterSeed: 4)
+        guard case .attempt(let unbounded) = candidate.next(at: 5_000) else { return XCTFail("the restarted request makes an attempt") }
+        XCTAssertNil(unbounded.deadline, "variant a has no timeouts of its own")
+    }
 }
