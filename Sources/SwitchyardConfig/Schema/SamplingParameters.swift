@@ -1,16 +1,24 @@
 /// A chat-completion variant's inference parameters that Switchyard sends (`temperature`, `top_p`, `max_tokens`,
-/// `seed`, `stop_sequences`): a request's own values take precedence, as TensorZero backfills them.
+/// `presence_penalty`, `frequency_penalty`, `seed`, `stop_sequences`): a request's own values take precedence, as
+/// TensorZero backfills them.
 public struct SamplingParameters: Sendable, Hashable {
     public var temperature: Double?
     public var topP: Double?
     public var maxTokens: Int?
+    public var presencePenalty: Double?
+    public var frequencyPenalty: Double?
     public var seed: Int?
     public var stopSequences: [String]?
 
-    public init(temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil, seed: Int? = nil, stopSequences: [String]? = nil) {
+    public init(
+        temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil, presencePenalty: Double? = nil,
+        frequencyPenalty: Double? = nil, seed: Int? = nil, stopSequences: [String]? = nil
+    ) {
         self.temperature = temperature
         self.topP = topP
         self.maxTokens = maxTokens
+        self.presencePenalty = presencePenalty
+        self.frequencyPenalty = frequencyPenalty
         self.seed = seed
         self.stopSequences = stopSequences
     }
@@ -22,8 +30,9 @@ public struct SamplingParameters: Sendable, Hashable {
     static func read(from reader: inout TableReader) -> SamplingParameters {
         SamplingParameters(
             temperature: reader.number("temperature")?.value, topP: reader.number("top_p")?.value,
-            maxTokens: reader.unsigned("max_tokens").map { Int(clamping: $0.value) }, seed: reader.unsigned("seed").map { Int(clamping: $0.value) },
-            stopSequences: reader.stringArray("stop_sequences")?.map(\.value)
+            maxTokens: reader.unsigned("max_tokens").map { Int(clamping: $0.value) },
+            presencePenalty: reader.number("presence_penalty")?.value, frequencyPenalty: reader.number("frequency_penalty")?.value,
+            seed: reader.unsigned("seed").map { Int(clamping: $0.value) }, stopSequences: reader.stringArray("stop_sequences")?.map(\.value)
         )
     }
 }

@@ -87,7 +87,7 @@ extension VariantConfig {
         extraBody = ExtraEntries.readBody(from: &reader)
         parameters = SamplingParameters.read(from: &reader)
         reader.accept([
-            "input_wrappers", "presence_penalty", "frequency_penalty", "reasoning_effort", "service_tier", "thinking_budget_tokens", "verbosity", "weight",
+            "input_wrappers", "reasoning_effort", "service_tier", "thinking_budget_tokens", "verbosity", "weight",
             "system_instructions", "max_distance",
         ])
     }

@@ -63,6 +63,8 @@ public struct InferencePayload: Sendable, Hashable {
         var temperature: Double?
         var maxTokens: Int?
         var topP: Double?
+        var presencePenalty: Double?
+        var frequencyPenalty: Double?
         var seed: Int?
         var stopSequences: [String]?
         var extraBody: [RequestExtra] = []
@@ -115,6 +117,16 @@ public struct InferencePayload: Sendable, Hashable {
         set { update { $0.topP = newValue } }
     }
 
+    public var presencePenalty: Double? {
+        get { storage.fields.presencePenalty }
+        set { update { $0.presencePenalty = newValue } }
+    }
+
+    public var frequencyPenalty: Double? {
+        get { storage.fields.frequencyPenalty }
+        set { update { $0.frequencyPenalty = newValue } }
+    }
+
     public var seed: Int? {
         get { storage.fields.seed }
         set { update { $0.seed = newValue } }
@@ -150,10 +162,11 @@ public struct InferencePayload: Sendable, Hashable {
     }
 
     public init(system: String? = nil, messages: [Message] = [], temperature: Double? = nil, maxTokens: Int? = nil,
-                topP: Double? = nil, seed: Int? = nil, stopSequences: [String]? = nil) {
+                topP: Double? = nil, presencePenalty: Double? = nil, frequencyPenalty: Double? = nil, seed: Int? = nil,
+                stopSequences: [String]? = nil) {
         let fields = Fields(
-            system: system, messages: messages, temperature: temperature, maxTokens: maxTokens, topP: topP, seed: seed,
-            stopSequences: stopSequences
+            system: system, messages: messages, temperature: temperature, maxTokens: maxTokens, topP: topP,
+            presencePenalty: presencePenalty, frequencyPenalty: frequencyPenalty, seed: seed, stopSequences: stopSequences
         )
         storage = fields == Fields() ? Self.empty : Storage(fields)
     }

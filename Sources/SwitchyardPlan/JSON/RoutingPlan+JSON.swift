@@ -141,7 +141,9 @@ extension VariantPlan: CanonicalJSONEncodable {
             if !parameters.isEmpty {
                 json.key("parameters")
                 json.object { json in
+                    json.member("frequency_penalty", parameters.frequencyPenalty)
                     json.member("max_tokens", parameters.maxTokens)
+                    json.member("presence_penalty", parameters.presencePenalty)
                     json.member("seed", parameters.seed)
                     json.member("stop_sequences", parameters.stopSequences)
                     json.member("temperature", parameters.temperature)

@@ -37,6 +37,33 @@ final class VariantConfigTests: XCTestCase {
         XCTAssertEqual(parsed?.templates["templates.greeting"]?.value, "g.minijinja")
     }
 
+    func testSamplingParametersAreRead() {
+        let outcome = loadConfig(variant("""
+        model = "m"
+        temperature = 0.2
+        top_p = 0.9
+        max_tokens = 100
+        presence_penalty = 0.3
+        frequency_penalty = -1
+        seed = 1
+        stop_sequences = ["x"]
+        """))
+        assertClean(outcome)
+        XCTAssertEqual(outcome.config.functions.first?.variants.first?.parameters, SamplingParameters(
+            temperature: 0.2, topP: 0.9, maxTokens: 100, presencePenalty: 0.3, frequencyPenalty: -1, seed: 1, stopSequences: ["x"]
+        ))
+    }
+
+    func testAPenaltyThatIsNotANumberIsRejected() {
+        for key in ["presence_penalty", "frequency_penalty"] {
+            let outcome = loadConfig(variant("model = \"m\"\n\(key) = \"high\""))
+            assertSchemaDiagnostic(
+                outcome, .wrongType, path: "functions.answer.variants.alpha.\(key)", at: outcome.position(of: "\"high\""),
+                messageContains: ["expected a number, found string"]
+            )
+        }
+    }
+
     /// Conformance cases 239, 249: the docs' `experimental_best_of_n` is not a type.
     func testUnknownVariantTypeIsRejectedWithTensorZerosListing() {
         for type in ["chat", "experimental_best_of_n"] {
