@@ -93,6 +93,27 @@ import Testing
         }
     }
 
+    @Test func paramsChatCompletionPenaltiesGoUpstream() async throws {
+        try await GatewayHarness.run { harness in
+            let request = #"{"function_name": "chat_fn", "params": {"chat_completion": {"presence_penalty": 0.5, "frequency_penalty": -0.3}}, \#(Self.hello)}"#
+            let (status, _) = try await harness.post("/inference", request)
+            #expect(status == 200)
+            let sent = try #require(await harness.recorder.calls(under: "/ok/").first).text
+            #expect(sent.contains(#""presence_penalty":0.5"#), "\(sent)")
+            #expect(sent.contains(#""frequency_penalty":-0.30000001192092896"#), "\(sent)")
+        }
+    }
+
+    @Test func aPenaltyThatIsNotANumberIsABadRequest() async throws {
+        try await GatewayHarness.run { harness in
+            let request = #"{"function_name": "chat_fn", "params": {"chat_completion": {"presence_penalty": "high"}}, \#(Self.hello)}"#
+            let (status, body) = try await harness.post("/inference", request)
+            #expect(status == 400)
+            #expect((body["error"] as? String)?.contains("presence_penalty") == true)
+            #expect(await harness.recorder.calls.isEmpty)
+        }
+    }
+
     @Test func unknownFunctionIs404() async throws {
         try await GatewayHarness.run { harness in
             let (status, body) = try await harness.post("/inference", #"{"function_name": "nope", \#(Self.hello)}"#)

@@ -29,6 +29,22 @@ import Testing
         }
     }
 
+    /// As TensorZero 2026.6.0 does: the OpenAI fields are read, `tensorzero::params` wins over them, and each goes
+    /// upstream rounded through `f32`.
+    @Test func penaltiesFromTheBodyAndFromTensorZeroParams() async throws {
+        try await GatewayHarness.run { harness in
+            let request = #"""
+                {"model": "tensorzero::function_name::chat_fn", "presence_penalty": 0.2, "frequency_penalty": 0.4,
+                 "tensorzero::params": {"chat_completion": {"presence_penalty": 0.6}}, \#(Self.messages)}
+                """#
+            let (status, _) = try await harness.post("/openai/v1/chat/completions", request)
+            #expect(status == 200)
+            let sent = try #require(await harness.recorder.calls(under: "/ok/").first).text
+            #expect(sent.contains(#""presence_penalty":0.6000000238418579"#), "\(sent)")
+            #expect(sent.contains(#""frequency_penalty":0.4000000059604645"#), "\(sent)")
+        }
+    }
+
     @Test func modelNameAndCredentialsExtras() async throws {
         try await GatewayHarness.run { harness in
             let (status, body) = try await harness.post(

@@ -106,6 +106,8 @@ enum ChatInput {
         payload.temperature = try fields.double("temperature") ?? payload.temperature
         payload.maxTokens = try fields.int("max_tokens") ?? payload.maxTokens
         payload.topP = try fields.double("top_p") ?? payload.topP
+        payload.presencePenalty = try fields.double("presence_penalty") ?? payload.presencePenalty
+        payload.frequencyPenalty = try fields.double("frequency_penalty") ?? payload.frequencyPenalty
         payload.seed = try fields.int("seed") ?? payload.seed
         payload.stopSequences = try fields.strings("stop_sequences") ?? payload.stopSequences
     }
