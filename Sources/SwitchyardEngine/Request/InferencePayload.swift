@@ -1,3 +1,4 @@
+import SwitchyardConfig
 import SwitchyardPlan
 
 /// What a request asks the model: the conversation and sampling parameters. The engine renders it with the
@@ -67,6 +68,10 @@ public struct InferencePayload: Sendable, Hashable {
         var frequencyPenalty: Double?
         var seed: Int?
         var stopSequences: [String]?
+        var reasoningEffort: String?
+        var serviceTier: ServiceTier?
+        var thinkingBudgetTokens: Int32?
+        var verbosity: String?
         var extraBody: [RequestExtra] = []
         var extraHeaders: [RequestExtra] = []
         var tools: ToolSettings?
@@ -135,6 +140,26 @@ public struct InferencePayload: Sendable, Hashable {
     public var stopSequences: [String]? {
         get { storage.fields.stopSequences }
         set { update { $0.stopSequences = newValue } }
+    }
+
+    public var reasoningEffort: String? {
+        get { storage.fields.reasoningEffort }
+        set { update { $0.reasoningEffort = newValue } }
+    }
+
+    public var serviceTier: ServiceTier? {
+        get { storage.fields.serviceTier }
+        set { update { $0.serviceTier = newValue } }
+    }
+
+    public var thinkingBudgetTokens: Int32? {
+        get { storage.fields.thinkingBudgetTokens }
+        set { update { $0.thinkingBudgetTokens = newValue } }
+    }
+
+    public var verbosity: String? {
+        get { storage.fields.verbosity }
+        set { update { $0.verbosity = newValue } }
     }
 
     /// The request's own `extra_body` entries, applied after the config's.

@@ -6,14 +6,23 @@ import SwitchyardConfig
 /// candidates start from none of the request's.
 final class InferencePayloadParametersTests: XCTestCase {
     private let variant = SamplingParameters(
-        temperature: 0.3, topP: 0.9, maxTokens: 100, presencePenalty: 0.3, frequencyPenalty: 0.7, seed: 7, stopSequences: ["END"]
+        temperature: 0.3, topP: 0.9, maxTokens: 100, presencePenalty: 0.3, frequencyPenalty: 0.7, seed: 7, stopSequences: ["END"],
+        reasoningEffort: "low", serviceTier: .flex, thinkingBudgetTokens: 1024, verbosity: "low"
     )
 
     func testAnEmptyRequestTakesEveryParameterOfTheVariant() {
-        let payload = InferencePayload().backfilled(with: variant)
-        XCTAssertEqual(payload, InferencePayload(
-            temperature: 0.3, maxTokens: 100, topP: 0.9, presencePenalty: 0.3, frequencyPenalty: 0.7, seed: 7, stopSequences: ["END"]
-        ))
+        XCTAssertEqual(InferencePayload().backfilled(with: variant).parameters, variant)
+    }
+
+    func testTheRequestsOwnReasoningSettingsWinOverTheVariants() {
+        var request = InferencePayload()
+        request.reasoningEffort = "high"
+        request.thinkingBudgetTokens = 0
+        let payload = request.backfilled(with: variant)
+        XCTAssertEqual(payload.reasoningEffort, "high")
+        XCTAssertEqual(payload.thinkingBudgetTokens, 0)
+        XCTAssertEqual(payload.serviceTier, .flex)
+        XCTAssertEqual(payload.verbosity, "low")
     }
 
     func testTheRequestsOwnPenaltiesWinOverTheVariants() {
@@ -29,5 +38,6 @@ final class InferencePayloadParametersTests: XCTestCase {
         let request = InferencePayload(system: "s", temperature: 0.5, presencePenalty: 1, frequencyPenalty: 1)
         XCTAssertEqual(request.withoutParameters(), InferencePayload(system: "s"))
         XCTAssertEqual(InferencePayload(frequencyPenalty: 1).withoutParameters(), InferencePayload())
+        XCTAssertEqual(InferencePayload(system: "s").backfilled(with: variant).withoutParameters(), InferencePayload(system: "s"))
     }
 }

@@ -25,6 +25,10 @@ final class PlanFileTests: XCTestCase {
     temperature = 0.3
     presence_penalty = 0.25
     frequency_penalty = -0.5
+    reasoning_effort = "low"
+    service_tier = "auto"
+    thinking_budget_tokens = 2048
+    verbosity = "high"
 
     [functions.answer.variants.w]
     type = "chat_completion"
@@ -60,7 +64,10 @@ final class PlanFileTests: XCTestCase {
         XCTAssertEqual(readBack.functions["answer"]?.variants["v"]?.extraBody.first?.action, .set(.array([.int(1), .double(2), .string("x")])))
         XCTAssertEqual(
             readBack.functions["answer"]?.variants["v"]?.parameters,
-            SamplingParameters(temperature: 0.3, presencePenalty: 0.25, frequencyPenalty: -0.5)
+            SamplingParameters(
+                temperature: 0.3, presencePenalty: 0.25, frequencyPenalty: -0.5, reasoningEffort: "low", serviceTier: .auto,
+                thinkingBudgetTokens: 2048, verbosity: "high"
+            )
         )
         XCTAssertEqual(readBack.shorthandCredentials[.groq]?.links.map(\.location), [.env("GROQ_API_KEY")])
         XCTAssertEqual(provider.credentials.links.map(\.checkedAt), plan.models["gpt"]?.routing.first?.credentials.links.map(\.checkedAt))
