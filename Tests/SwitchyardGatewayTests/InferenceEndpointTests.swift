@@ -104,6 +104,30 @@ import Testing
         }
     }
 
+    @Test func paramsChatCompletionReasoningSettingsGoUpstream() async throws {
+        try await GatewayHarness.run { harness in
+            let params = #""reasoning_effort": "minimal", "service_tier": "priority", "verbosity": "high", "thinking_budget_tokens": 99"#
+            let (status, _) = try await harness.post("/inference", #"{"function_name": "chat_fn", "params": {"chat_completion": {\#(params)}}, \#(Self.hello)}"#)
+            #expect(status == 200)
+            let body = try #require(await harness.recorder.calls(under: "/ok/").first).body
+            #expect(body["reasoning_effort"] as? String == "minimal")
+            #expect(body["service_tier"] as? String == "priority")
+            #expect(body["verbosity"] as? String == "high")
+            // OpenAI takes no thinking budget; TensorZero leaves it out with a warning.
+            #expect(body["thinking_budget_tokens"] == nil && body["reasoning"] == nil)
+        }
+    }
+
+    @Test func anUnknownServiceTierIsABadRequestWithTensorZerosListing() async throws {
+        try await GatewayHarness.run { harness in
+            let request = #"{"function_name": "chat_fn", "params": {"chat_completion": {"service_tier": "bogus"}}, \#(Self.hello)}"#
+            let (status, body) = try await harness.post("/inference", request)
+            #expect(status == 400)
+            #expect((body["error"] as? String)?.contains("service_tier`: unknown variant `bogus`, expected one of `auto`, `default`, `priority`, `flex`") == true)
+            #expect(await harness.recorder.calls.isEmpty)
+        }
+    }
+
     @Test func aPenaltyThatIsNotANumberIsABadRequest() async throws {
         try await GatewayHarness.run { harness in
             let request = #"{"function_name": "chat_fn", "params": {"chat_completion": {"presence_penalty": "high"}}, \#(Self.hello)}"#

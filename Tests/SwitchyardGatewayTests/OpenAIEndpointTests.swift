@@ -45,6 +45,21 @@ import Testing
         }
     }
 
+    @Test func reasoningSettingsFromTheBody() async throws {
+        try await GatewayHarness.run { harness in
+            let request = #"""
+                {"model": "tensorzero::function_name::chat_fn", "reasoning_effort": "low", "service_tier": "flex", "verbosity": "low",
+                 "tensorzero::params": {"chat_completion": {"reasoning_effort": "high"}}, \#(Self.messages)}
+                """#
+            let (status, _) = try await harness.post("/openai/v1/chat/completions", request)
+            #expect(status == 200)
+            let body = try #require(await harness.recorder.calls(under: "/ok/").first).body
+            #expect(body["reasoning_effort"] as? String == "high")
+            #expect(body["service_tier"] as? String == "flex")
+            #expect(body["verbosity"] as? String == "low")
+        }
+    }
+
     @Test func modelNameAndCredentialsExtras() async throws {
         try await GatewayHarness.run { harness in
             let (status, body) = try await harness.post(

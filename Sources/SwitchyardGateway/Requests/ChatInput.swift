@@ -110,5 +110,9 @@ enum ChatInput {
         payload.frequencyPenalty = try fields.double("frequency_penalty") ?? payload.frequencyPenalty
         payload.seed = try fields.int("seed") ?? payload.seed
         payload.stopSequences = try fields.strings("stop_sequences") ?? payload.stopSequences
+        payload.reasoningEffort = try fields.string("reasoning_effort") ?? payload.reasoningEffort
+        payload.serviceTier = try fields.serviceTier("service_tier") ?? payload.serviceTier
+        payload.thinkingBudgetTokens = try fields.int32("thinking_budget_tokens") ?? payload.thinkingBudgetTokens
+        payload.verbosity = try fields.string("verbosity") ?? payload.verbosity
     }
 }

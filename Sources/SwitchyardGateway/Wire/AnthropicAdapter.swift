@@ -23,6 +23,7 @@ struct AnthropicAdapter: WireAdapter {
         if let temperature = payload.temperature { body["temperature"] = temperature.roundedThroughFloat }
         if let topP = payload.topP { body["top_p"] = topP.roundedThroughFloat }
         if let stop = payload.stopSequences { body["stop_sequences"] = stop }
+        try AnthropicThinking.apply(payload, to: &body)
         return body
     }
 

@@ -33,6 +33,7 @@ struct OpenAICompatibleAdapter: WireAdapter {
         if let frequencyPenalty = payload.frequencyPenalty { body["frequency_penalty"] = frequencyPenalty.roundedThroughFloat }
         if let seed = payload.seed { body["seed"] = seed }
         if let stop = payload.stopSequences { body["stop"] = stop }
+        OpenAIReasoningFields.apply(payload, for: provider, to: &body)
         return WireRequest(url: url, headers: [("content-type", "application/json")], body: try JSONValue.encode(body))
     }
 

@@ -25,6 +25,10 @@ struct BedrockAdapter: WireAdapter {
         if let topP = payload.topP { inferenceConfig["topP"] = topP.roundedThroughFloat }
         if let stop = payload.stopSequences { inferenceConfig["stopSequences"] = stop }
         body["inferenceConfig"] = inferenceConfig
+        // Of the reasoning parameters, TensorZero sends Bedrock only `thinking_budget_tokens`, as Anthropic's `thinking`.
+        if let budget = payload.thinkingBudgetTokens {
+            body["additionalModelRequestFields"] = ["thinking": ["type": "enabled", "budget_tokens": Int(budget)] as [String: Any]]
+        }
         let url = "\(endpoint.trimmingSuffix("/"))/model/\(SigV4Signer.uriEncode(model))/converse"
         return WireRequest(url: url, headers: AWSWire.jsonHeaders, body: try JSONValue.encode(body))
     }

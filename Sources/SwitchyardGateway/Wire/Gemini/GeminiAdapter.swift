@@ -20,6 +20,11 @@ struct GeminiAdapter: WireAdapter {
         if let frequencyPenalty = payload.frequencyPenalty { generationConfig["frequencyPenalty"] = frequencyPenalty.roundedThroughFloat }
         if let maxTokens = payload.maxTokens { generationConfig["maxOutputTokens"] = maxTokens }
         if let seed = payload.seed { generationConfig["seed"] = seed }
+        // TensorZero sends `reasoning_effort` as Gemini's `thinkingLevel`, unchecked.
+        var thinking: [String: Any] = [:]
+        if let effort = payload.reasoningEffort { thinking["thinkingLevel"] = effort }
+        if let budget = payload.thinkingBudgetTokens { thinking["thinkingBudget"] = Int(budget) }
+        if !thinking.isEmpty { generationConfig["thinkingConfig"] = thinking }
         var body: [String: Any] = ["contents": contents]
         GeminiToolWire.apply(attempt, body: &body, generationConfig: &generationConfig)
         body["generationConfig"] = generationConfig
