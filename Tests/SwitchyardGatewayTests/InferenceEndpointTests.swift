@@ -88,7 +88,8 @@ import Testing
             let call = await harness.recorder.calls(under: "/azure/").first
             #expect(call?.apiKey == "azure-static")
             #expect(call?.authorization == nil)
-            #expect(call?.body["max_tokens"] as? Int == 50)
+            #expect(call?.body["max_completion_tokens"] as? Int == 50)
+            #expect(call?.body["max_tokens"] == nil)
             #expect(call?.body["temperature"] as? Double == 0.5)
         }
     }

@@ -27,7 +27,7 @@ struct OpenAICompatibleAdapter: WireAdapter {
         body["stream"] = attempt.stream
         if attempt.stream { body["stream_options"] = ["include_usage": true] }
         if let temperature = payload.temperature { body["temperature"] = temperature.roundedThroughFloat }
-        if let maxTokens = payload.maxTokens { body[provider.type == .openai ? "max_completion_tokens" : "max_tokens"] = maxTokens }
+        if let maxTokens = payload.maxTokens { body[provider.maxTokensField] = maxTokens }
         if let topP = payload.topP { body["top_p"] = topP.roundedThroughFloat }
         if let presencePenalty = payload.presencePenalty { body["presence_penalty"] = presencePenalty.roundedThroughFloat }
         if let frequencyPenalty = payload.frequencyPenalty { body["frequency_penalty"] = frequencyPenalty.roundedThroughFloat }

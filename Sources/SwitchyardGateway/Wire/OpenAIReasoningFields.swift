@@ -8,7 +8,7 @@ import SwitchyardPlan
 /// Groq only `auto` and `flex`; SageMaker follows its `hosted_provider`.
 enum OpenAIReasoningFields {
     static func apply(_ payload: InferencePayload, for provider: ProviderPlan, to body: inout [String: Any]) {
-        let type = wireType(of: provider)
+        let type = provider.openAIWireType
         if type == .openrouter {
             var reasoning: [String: Any] = [:]
             if let effort = payload.reasoningEffort { reasoning["effort"] = effort }
@@ -19,12 +19,6 @@ enum OpenAIReasoningFields {
         }
         if let tier = payload.serviceTier, serviceTiers(type).contains(tier) { body["service_tier"] = tier.rawValue }
         if let verbosity = payload.verbosity, takesVerbosity(type) { body["verbosity"] = verbosity }
-    }
-
-    /// The type whose rules apply: a SageMaker endpoint's hosted provider (`openai` or `tgi`), else the type itself.
-    static func wireType(of provider: ProviderPlan) -> ProviderType {
-        guard provider.type == .awsSagemaker else { return provider.type }
-        return provider.settings["hosted_provider"] == "tgi" ? .tgi : .openai
     }
 
     private static func takesReasoningEffort(_ type: ProviderType) -> Bool {

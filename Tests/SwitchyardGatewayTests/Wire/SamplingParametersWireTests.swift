@@ -7,7 +7,8 @@ import Testing
 /// to a logging mock (its gateway from the PyPI wheel; the fixed-URL providers through a TLS-intercepting proxy):
 /// `presence_penalty` and `frequency_penalty` beside `temperature` in the OpenAI format (and SageMaker's),
 /// `presencePenalty` and `frequencyPenalty` in Gemini's `generationConfig`, and no penalty at all to Anthropic or
-/// Bedrock. Every one goes out rounded through `Float` (`0.3` as `0.30000001192092896`).
+/// Bedrock. Every one goes out rounded through `Float` (`0.3` as `0.30000001192092896`). `max_tokens` goes under each
+/// type's own name.
 @Suite struct SamplingParametersWireTests {
     /// The JSON path of each parameter in one provider type's body; `nil` where TensorZero leaves it out.
     struct WireNames {
@@ -65,6 +66,28 @@ import Testing
         }
         let penaltyKeys = body.text.lowercased().components(separatedBy: "penalty").count - 1
         #expect(penaltyKeys == (names.presencePenalty == nil ? 0 : 2), "\(body.text)")
+    }
+
+    /// Where TensorZero sent `max_tokens = 100`.
+    static func maxTokensPath(_ type: ProviderType) -> [String] {
+        switch type {
+        case .openai, .azure, .groq, .openrouter, .awsSagemaker: ["max_completion_tokens"]
+        case .googleAIStudioGemini, .gcpVertexGemini: ["generationConfig", "maxOutputTokens"]
+        case .awsBedrock: ["inferenceConfig", "maxTokens"]
+        case .anthropic, .gcpVertexAnthropic, .deepseek, .fireworks, .hyperbolic, .mistral, .sglang, .tgi, .together, .vllm, .xai: ["max_tokens"]
+        }
+    }
+
+    @Test(arguments: ProviderType.allCases)
+    func maxTokensGoesUnderTheNameTensorZeroUses(_ type: ProviderType) throws {
+        let body = try UpstreamBodyFixture.body(type, variantLines: "")
+        #expect(Self.sends("100", at: Self.maxTokensPath(type), in: body), "\(body.text)")
+        #expect(body.text.components(separatedBy: ":100").count == 2, "\(body.text)")
+    }
+
+    @Test func aSageMakerEndpointHostingTGIGetsMaxTokens() throws {
+        let body = try UpstreamBodyFixture.body(.awsSagemaker, hostedProvider: "tgi", variantLines: "")
+        #expect(Self.sends("100", at: ["max_tokens"], in: body), "\(body.text)")
     }
 
     @Test(arguments: ProviderType.allCases)
