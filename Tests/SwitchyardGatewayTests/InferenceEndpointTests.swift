@@ -79,6 +79,16 @@ import Testing
         }
     }
 
+    @Test func anthropicGivenEffortAndBudgetTogetherFailsBeforeTheUpstream() async throws {
+        try await GatewayHarness.run { harness in
+            let params = #""params": {"chat_completion": {"reasoning_effort": "low", "thinking_budget_tokens": 1024}}"#
+            let (status, body) = try await harness.post("/inference", #"{"function_name": "claude_fn", \#(params), \#(Self.hello)}"#)
+            #expect(status == 502)
+            #expect((body["error"] as? String)?.contains("Cannot specify both `reasoning_effort` and `thinking_budget_tokens` for Anthropic") == true)
+            #expect(await harness.recorder.calls(under: "/anthropic/").isEmpty)
+        }
+    }
+
     @Test func azureDeploymentURLAndAPIKeyHeader() async throws {
         try await GatewayHarness.run { harness in
             let request = #"{"function_name": "azure_fn", "params": {"chat_completion": {"max_tokens": 50, "temperature": 0.5}}, \#(Self.hello)}"#
