@@ -79,6 +79,16 @@ import Testing
         }
     }
 
+    @Test func anthropicGivenEffortAndBudgetTogetherFailsBeforeTheUpstream() async throws {
+        try await GatewayHarness.run { harness in
+            let params = #""params": {"chat_completion": {"reasoning_effort": "low", "thinking_budget_tokens": 1024}}"#
+            let (status, body) = try await harness.post("/inference", #"{"function_name": "claude_fn", \#(params), \#(Self.hello)}"#)
+            #expect(status == 502)
+            #expect((body["error"] as? String)?.contains("Cannot specify both `reasoning_effort` and `thinking_budget_tokens` for Anthropic") == true)
+            #expect(await harness.recorder.calls(under: "/anthropic/").isEmpty)
+        }
+    }
+
     @Test func azureDeploymentURLAndAPIKeyHeader() async throws {
         try await GatewayHarness.run { harness in
             let request = #"{"function_name": "azure_fn", "params": {"chat_completion": {"max_tokens": 50, "temperature": 0.5}}, \#(Self.hello)}"#
@@ -88,8 +98,54 @@ import Testing
             let call = await harness.recorder.calls(under: "/azure/").first
             #expect(call?.apiKey == "azure-static")
             #expect(call?.authorization == nil)
-            #expect(call?.body["max_tokens"] as? Int == 50)
+            #expect(call?.body["max_completion_tokens"] as? Int == 50)
+            #expect(call?.body["max_tokens"] == nil)
             #expect(call?.body["temperature"] as? Double == 0.5)
+        }
+    }
+
+    @Test func paramsChatCompletionPenaltiesGoUpstream() async throws {
+        try await GatewayHarness.run { harness in
+            let request = #"{"function_name": "chat_fn", "params": {"chat_completion": {"presence_penalty": 0.5, "frequency_penalty": -0.3}}, \#(Self.hello)}"#
+            let (status, _) = try await harness.post("/inference", request)
+            #expect(status == 200)
+            let sent = try #require(await harness.recorder.calls(under: "/ok/").first).text
+            #expect(sent.contains(#""presence_penalty":0.5"#), "\(sent)")
+            #expect(sent.contains(#""frequency_penalty":-0.30000001192092896"#), "\(sent)")
+        }
+    }
+
+    @Test func paramsChatCompletionReasoningSettingsGoUpstream() async throws {
+        try await GatewayHarness.run { harness in
+            let params = #""reasoning_effort": "minimal", "service_tier": "priority", "verbosity": "high", "thinking_budget_tokens": 99"#
+            let (status, _) = try await harness.post("/inference", #"{"function_name": "chat_fn", "params": {"chat_completion": {\#(params)}}, \#(Self.hello)}"#)
+            #expect(status == 200)
+            let body = try #require(await harness.recorder.calls(under: "/ok/").first).body
+            #expect(body["reasoning_effort"] as? String == "minimal")
+            #expect(body["service_tier"] as? String == "priority")
+            #expect(body["verbosity"] as? String == "high")
+            // OpenAI takes no thinking budget; TensorZero leaves it out with a warning.
+            #expect(body["thinking_budget_tokens"] == nil && body["reasoning"] == nil)
+        }
+    }
+
+    @Test func anUnknownServiceTierIsABadRequestWithTensorZerosListing() async throws {
+        try await GatewayHarness.run { harness in
+            let request = #"{"function_name": "chat_fn", "params": {"chat_completion": {"service_tier": "bogus"}}, \#(Self.hello)}"#
+            let (status, body) = try await harness.post("/inference", request)
+            #expect(status == 400)
+            #expect((body["error"] as? String)?.contains("service_tier`: unknown variant `bogus`, expected one of `auto`, `default`, `priority`, `flex`") == true)
+            #expect(await harness.recorder.calls.isEmpty)
+        }
+    }
+
+    @Test func aPenaltyThatIsNotANumberIsABadRequest() async throws {
+        try await GatewayHarness.run { harness in
+            let request = #"{"function_name": "chat_fn", "params": {"chat_completion": {"presence_penalty": "high"}}, \#(Self.hello)}"#
+            let (status, body) = try await harness.post("/inference", request)
+            #expect(status == 400)
+            #expect((body["error"] as? String)?.contains("presence_penalty") == true)
+            #expect(await harness.recorder.calls.isEmpty)
         }
     }
 

@@ -17,6 +17,9 @@ actor UpstreamRecorder {
 
         /// The JSON body the gateway sent.
         var body: [String: Any] { (try? JSONSerialization.jsonObject(with: bodyData)) as? [String: Any] ?? [:] }
+        /// The body's text as sent, for checking numbers exactly (Foundation's parser on Linux reads some 17-digit
+        /// numbers one unit off).
+        var text: String { String(decoding: bodyData, as: UTF8.self) }
     }
 
     private(set) var calls: [Call] = []

@@ -29,6 +29,37 @@ import Testing
         }
     }
 
+    /// As TensorZero 2026.6.0 does: the OpenAI fields are read, `tensorzero::params` wins over them, and each goes
+    /// upstream rounded through `f32`.
+    @Test func penaltiesFromTheBodyAndFromTensorZeroParams() async throws {
+        try await GatewayHarness.run { harness in
+            let request = #"""
+                {"model": "tensorzero::function_name::chat_fn", "presence_penalty": 0.2, "frequency_penalty": 0.4,
+                 "tensorzero::params": {"chat_completion": {"presence_penalty": 0.6}}, \#(Self.messages)}
+                """#
+            let (status, _) = try await harness.post("/openai/v1/chat/completions", request)
+            #expect(status == 200)
+            let sent = try #require(await harness.recorder.calls(under: "/ok/").first).text
+            #expect(sent.contains(#""presence_penalty":0.6000000238418579"#), "\(sent)")
+            #expect(sent.contains(#""frequency_penalty":0.4000000059604645"#), "\(sent)")
+        }
+    }
+
+    @Test func reasoningSettingsFromTheBody() async throws {
+        try await GatewayHarness.run { harness in
+            let request = #"""
+                {"model": "tensorzero::function_name::chat_fn", "reasoning_effort": "low", "service_tier": "flex", "verbosity": "low",
+                 "tensorzero::params": {"chat_completion": {"reasoning_effort": "high"}}, \#(Self.messages)}
+                """#
+            let (status, _) = try await harness.post("/openai/v1/chat/completions", request)
+            #expect(status == 200)
+            let body = try #require(await harness.recorder.calls(under: "/ok/").first).body
+            #expect(body["reasoning_effort"] as? String == "high")
+            #expect(body["service_tier"] as? String == "flex")
+            #expect(body["verbosity"] as? String == "low")
+        }
+    }
+
     @Test func modelNameAndCredentialsExtras() async throws {
         try await GatewayHarness.run { harness in
             let (status, body) = try await harness.post(

@@ -124,6 +124,23 @@ public struct TableReader {
         return Located(number, at: value.location)
     }
 
+    /// An integer that fits TensorZero's `i32` fields.
+    public mutating func int32(_ key: String, required: Bool = false) -> Located<Int32>? {
+        guard let value = value(key) else {
+            if required { reportMissing(key) }
+            return nil
+        }
+        guard case .integer(let number) = value.kind else {
+            reportType(key, value, expected: "an integer")
+            return nil
+        }
+        guard let small = Int32(exactly: number) else {
+            diagnostics.report(.invalidValue, at: value.location, path: path(of: key), "invalid value: integer `\(number)`, expected i32")
+            return nil
+        }
+        return Located(small, at: value.location)
+    }
+
     /// A number; integers are accepted where TensorZero reads a float.
     public mutating func number(_ key: String, required: Bool = false) -> Located<Double>? {
         typed(key, required: required, expected: "a number") {

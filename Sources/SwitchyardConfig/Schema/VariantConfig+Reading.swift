@@ -86,10 +86,7 @@ extension VariantConfig {
         extraHeaders = ExtraEntries.readHeaders(from: &reader)
         extraBody = ExtraEntries.readBody(from: &reader)
         parameters = SamplingParameters.read(from: &reader)
-        reader.accept([
-            "input_wrappers", "presence_penalty", "frequency_penalty", "reasoning_effort", "service_tier", "thinking_budget_tokens", "verbosity", "weight",
-            "system_instructions", "max_distance",
-        ])
+        reader.accept(["input_wrappers", "weight", "system_instructions", "max_distance"])
     }
 }
 

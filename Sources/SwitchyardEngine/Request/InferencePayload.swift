@@ -1,3 +1,4 @@
+import SwitchyardConfig
 import SwitchyardPlan
 
 /// What a request asks the model: the conversation and sampling parameters. The engine renders it with the
@@ -63,8 +64,14 @@ public struct InferencePayload: Sendable, Hashable {
         var temperature: Double?
         var maxTokens: Int?
         var topP: Double?
+        var presencePenalty: Double?
+        var frequencyPenalty: Double?
         var seed: Int?
         var stopSequences: [String]?
+        var reasoningEffort: String?
+        var serviceTier: ServiceTier?
+        var thinkingBudgetTokens: Int32?
+        var verbosity: String?
         var extraBody: [RequestExtra] = []
         var extraHeaders: [RequestExtra] = []
         var tools: ToolSettings?
@@ -115,6 +122,16 @@ public struct InferencePayload: Sendable, Hashable {
         set { update { $0.topP = newValue } }
     }
 
+    public var presencePenalty: Double? {
+        get { storage.fields.presencePenalty }
+        set { update { $0.presencePenalty = newValue } }
+    }
+
+    public var frequencyPenalty: Double? {
+        get { storage.fields.frequencyPenalty }
+        set { update { $0.frequencyPenalty = newValue } }
+    }
+
     public var seed: Int? {
         get { storage.fields.seed }
         set { update { $0.seed = newValue } }
@@ -123,6 +140,26 @@ public struct InferencePayload: Sendable, Hashable {
     public var stopSequences: [String]? {
         get { storage.fields.stopSequences }
         set { update { $0.stopSequences = newValue } }
+    }
+
+    public var reasoningEffort: String? {
+        get { storage.fields.reasoningEffort }
+        set { update { $0.reasoningEffort = newValue } }
+    }
+
+    public var serviceTier: ServiceTier? {
+        get { storage.fields.serviceTier }
+        set { update { $0.serviceTier = newValue } }
+    }
+
+    public var thinkingBudgetTokens: Int32? {
+        get { storage.fields.thinkingBudgetTokens }
+        set { update { $0.thinkingBudgetTokens = newValue } }
+    }
+
+    public var verbosity: String? {
+        get { storage.fields.verbosity }
+        set { update { $0.verbosity = newValue } }
     }
 
     /// The request's own `extra_body` entries, applied after the config's.
@@ -150,10 +187,11 @@ public struct InferencePayload: Sendable, Hashable {
     }
 
     public init(system: String? = nil, messages: [Message] = [], temperature: Double? = nil, maxTokens: Int? = nil,
-                topP: Double? = nil, seed: Int? = nil, stopSequences: [String]? = nil) {
+                topP: Double? = nil, presencePenalty: Double? = nil, frequencyPenalty: Double? = nil, seed: Int? = nil,
+                stopSequences: [String]? = nil) {
         let fields = Fields(
-            system: system, messages: messages, temperature: temperature, maxTokens: maxTokens, topP: topP, seed: seed,
-            stopSequences: stopSequences
+            system: system, messages: messages, temperature: temperature, maxTokens: maxTokens, topP: topP,
+            presencePenalty: presencePenalty, frequencyPenalty: frequencyPenalty, seed: seed, stopSequences: stopSequences
         )
         storage = fields == Fields() ? Self.empty : Storage(fields)
     }

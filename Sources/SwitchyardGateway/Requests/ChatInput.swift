@@ -106,7 +106,13 @@ enum ChatInput {
         payload.temperature = try fields.double("temperature") ?? payload.temperature
         payload.maxTokens = try fields.int("max_tokens") ?? payload.maxTokens
         payload.topP = try fields.double("top_p") ?? payload.topP
+        payload.presencePenalty = try fields.double("presence_penalty") ?? payload.presencePenalty
+        payload.frequencyPenalty = try fields.double("frequency_penalty") ?? payload.frequencyPenalty
         payload.seed = try fields.int("seed") ?? payload.seed
         payload.stopSequences = try fields.strings("stop_sequences") ?? payload.stopSequences
+        payload.reasoningEffort = try fields.string("reasoning_effort") ?? payload.reasoningEffort
+        payload.serviceTier = try fields.serviceTier("service_tier") ?? payload.serviceTier
+        payload.thinkingBudgetTokens = try fields.int32("thinking_budget_tokens") ?? payload.thinkingBudgetTokens
+        payload.verbosity = try fields.string("verbosity") ?? payload.verbosity
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SwitchyardConfig
 
 /// Typed reads from one JSON object of a request body; a field of the wrong type is a 400.
 struct JSONFields {
@@ -55,6 +56,24 @@ struct JSONFields {
         guard let value = try double(key) else { return nil }
         guard value.rounded() == value, let integer = Int(exactly: value) else { throw wrongType(key, "an integer") }
         return integer
+    }
+
+    /// A `service_tier` string, which must be one TensorZero knows.
+    func serviceTier(_ key: String) throws -> ServiceTier? {
+        guard let text = try string(key) else { return nil }
+        guard let tier = ServiceTier(rawValue: text) else {
+            throw GatewayError.badRequest("Failed to deserialize JSON: `\(child(key))`: \(ServiceTier.unknownValueMessage(text))")
+        }
+        return tier
+    }
+
+    /// An integer that fits TensorZero's `i32` fields.
+    func int32(_ key: String) throws -> Int32? {
+        guard let value = try int(key) else { return nil }
+        guard let small = Int32(exactly: value) else {
+            throw GatewayError.badRequest("Failed to deserialize JSON: `\(child(key))`: invalid value: integer `\(value)`, expected i32")
+        }
+        return small
     }
 
     func fields(_ key: String) throws -> JSONFields? {

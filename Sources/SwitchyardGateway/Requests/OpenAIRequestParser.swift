@@ -18,6 +18,11 @@ enum OpenAIRequestParser {
         var payload = try conversation(body, limits: limits)
         payload.temperature = try body.double("temperature")
         payload.topP = try body.double("top_p")
+        payload.presencePenalty = try body.double("presence_penalty")
+        payload.frequencyPenalty = try body.double("frequency_penalty")
+        payload.reasoningEffort = try body.string("reasoning_effort")
+        payload.serviceTier = try body.serviceTier("service_tier")
+        payload.verbosity = try body.string("verbosity")
         payload.seed = try body.int("seed")
         payload.stopSequences = try body.strings("stop")
         let limits = [try body.int("max_tokens"), try body.int("max_completion_tokens")].compactMap { $0 }

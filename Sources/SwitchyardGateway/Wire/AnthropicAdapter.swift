@@ -19,9 +19,11 @@ struct AnthropicAdapter: WireAdapter {
         if let system = payload.system { body["system"] = system }
         body["messages"] = try AnthropicToolWire.messages(payload, jsonMode: attempt.jsonMode)
         AnthropicToolWire.apply(attempt, to: &body)
-        if let temperature = payload.temperature { body["temperature"] = temperature }
-        if let topP = payload.topP { body["top_p"] = topP }
+        // TensorZero sends no `presence_penalty` or `frequency_penalty` to Anthropic.
+        if let temperature = payload.temperature { body["temperature"] = temperature.roundedThroughFloat }
+        if let topP = payload.topP { body["top_p"] = topP.roundedThroughFloat }
         if let stop = payload.stopSequences { body["stop_sequences"] = stop }
+        try AnthropicThinking.apply(payload, to: &body)
         return body
     }
 

@@ -26,11 +26,14 @@ struct OpenAICompatibleAdapter: WireAdapter {
         OpenAIToolWire.apply(attempt, to: &body)
         body["stream"] = attempt.stream
         if attempt.stream { body["stream_options"] = ["include_usage": true] }
-        if let temperature = payload.temperature { body["temperature"] = temperature }
-        if let maxTokens = payload.maxTokens { body[provider.type == .openai ? "max_completion_tokens" : "max_tokens"] = maxTokens }
-        if let topP = payload.topP { body["top_p"] = topP }
+        if let temperature = payload.temperature { body["temperature"] = temperature.roundedThroughFloat }
+        if let maxTokens = payload.maxTokens { body[provider.maxTokensField] = maxTokens }
+        if let topP = payload.topP { body["top_p"] = topP.roundedThroughFloat }
+        if let presencePenalty = payload.presencePenalty { body["presence_penalty"] = presencePenalty.roundedThroughFloat }
+        if let frequencyPenalty = payload.frequencyPenalty { body["frequency_penalty"] = frequencyPenalty.roundedThroughFloat }
         if let seed = payload.seed { body["seed"] = seed }
         if let stop = payload.stopSequences { body["stop"] = stop }
+        OpenAIReasoningFields.apply(payload, for: provider, to: &body)
         return WireRequest(url: url, headers: [("content-type", "application/json")], body: try JSONValue.encode(body))
     }
 

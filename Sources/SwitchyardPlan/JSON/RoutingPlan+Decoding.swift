@@ -174,8 +174,14 @@ extension SamplingParameters {
             temperature: object.has("temperature") ? try object.double("temperature") : nil,
             topP: object.has("top_p") ? try object.double("top_p") : nil,
             maxTokens: object.has("max_tokens") ? Int(try object.int("max_tokens")) : nil,
+            presencePenalty: object.has("presence_penalty") ? try object.double("presence_penalty") : nil,
+            frequencyPenalty: object.has("frequency_penalty") ? try object.double("frequency_penalty") : nil,
             seed: object.has("seed") ? Int(try object.int("seed")) : nil,
-            stopSequences: object.has("stop_sequences") ? try object.strings("stop_sequences") : nil
+            stopSequences: object.has("stop_sequences") ? try object.strings("stop_sequences") : nil,
+            reasoningEffort: try object.optionalString("reasoning_effort"),
+            serviceTier: object.has("service_tier") ? try object.choice("service_tier", ServiceTier.self) : nil,
+            thinkingBudgetTokens: try object.optionalInt("thinking_budget_tokens").map { Int32(clamping: $0) },
+            verbosity: try object.optionalString("verbosity")
         )
     }
 }

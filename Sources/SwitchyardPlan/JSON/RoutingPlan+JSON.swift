@@ -141,11 +141,17 @@ extension VariantPlan: CanonicalJSONEncodable {
             if !parameters.isEmpty {
                 json.key("parameters")
                 json.object { json in
+                    json.member("frequency_penalty", parameters.frequencyPenalty)
                     json.member("max_tokens", parameters.maxTokens)
+                    json.member("presence_penalty", parameters.presencePenalty)
+                    json.member("reasoning_effort", parameters.reasoningEffort)
                     json.member("seed", parameters.seed)
+                    json.member("service_tier", parameters.serviceTier?.rawValue)
                     json.member("stop_sequences", parameters.stopSequences)
                     json.member("temperature", parameters.temperature)
+                    json.member("thinking_budget_tokens", parameters.thinkingBudgetTokens.map(Int.init))
                     json.member("top_p", parameters.topP)
+                    json.member("verbosity", parameters.verbosity)
                 }
             }
             json.key("retries")

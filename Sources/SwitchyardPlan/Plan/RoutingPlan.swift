@@ -101,7 +101,7 @@ public struct VariantPlan: Sendable {
     public var maxDelaySeconds: Double
     public var timeouts: TimeoutPlan?
     public var jsonMode: String?
-    /// `temperature`, `top_p`, `max_tokens`, `seed`, `stop_sequences`, for requests that do not set their own.
+    /// The inference parameters (`temperature`, `top_p`, `max_tokens`, ...) for requests that do not set their own.
     public var parameters = SamplingParameters()
     /// `extra_headers` entries, applied before the provider's own.
     public var extraHeaders: [ExtraSetting] = []

@@ -37,6 +37,57 @@ final class VariantConfigTests: XCTestCase {
         XCTAssertEqual(parsed?.templates["templates.greeting"]?.value, "g.minijinja")
     }
 
+    func testSamplingParametersAreRead() {
+        let outcome = loadConfig(variant("""
+        model = "m"
+        temperature = 0.2
+        top_p = 0.9
+        max_tokens = 100
+        presence_penalty = 0.3
+        frequency_penalty = -1
+        seed = 1
+        stop_sequences = ["x"]
+        reasoning_effort = "anything"
+        service_tier = "flex"
+        thinking_budget_tokens = -5
+        verbosity = "low"
+        """))
+        assertClean(outcome)
+        XCTAssertEqual(outcome.config.functions.first?.variants.first?.parameters, SamplingParameters(
+            temperature: 0.2, topP: 0.9, maxTokens: 100, presencePenalty: 0.3, frequencyPenalty: -1, seed: 1, stopSequences: ["x"],
+            reasoningEffort: "anything", serviceTier: .flex, thinkingBudgetTokens: -5, verbosity: "low"
+        ))
+    }
+
+    /// TensorZero 2026.6.0's messages for these, checked with its gateway.
+    func testAnUnknownServiceTierAndABudgetBeyondI32AreRejected() {
+        let tier = loadConfig(variant("model = \"m\"\nservice_tier = \"bogus\""))
+        assertSchemaDiagnostic(
+            tier, .invalidValue, path: "functions.answer.variants.alpha.service_tier", at: tier.position(of: "\"bogus\""),
+            messageContains: ["unknown variant `bogus`, expected one of `auto`, `default`, `priority`, `flex`"]
+        )
+        let budget = loadConfig(variant("model = \"m\"\nthinking_budget_tokens = 3000000000"))
+        assertSchemaDiagnostic(
+            budget, .invalidValue, path: "functions.answer.variants.alpha.thinking_budget_tokens", at: budget.position(of: "3000000000"),
+            messageContains: ["invalid value: integer `3000000000`, expected i32"]
+        )
+        let effort = loadConfig(variant("model = \"m\"\nreasoning_effort = 3"))
+        assertSchemaDiagnostic(
+            effort, .wrongType, path: "functions.answer.variants.alpha.reasoning_effort", at: effort.position(of: "3"),
+            messageContains: ["expected a string, found integer"]
+        )
+    }
+
+    func testAPenaltyThatIsNotANumberIsRejected() {
+        for key in ["presence_penalty", "frequency_penalty"] {
+            let outcome = loadConfig(variant("model = \"m\"\n\(key) = \"high\""))
+            assertSchemaDiagnostic(
+                outcome, .wrongType, path: "functions.answer.variants.alpha.\(key)", at: outcome.position(of: "\"high\""),
+                messageContains: ["expected a number, found string"]
+            )
+        }
+    }
+
     /// Conformance cases 239, 249: the docs' `experimental_best_of_n` is not a type.
     func testUnknownVariantTypeIsRejectedWithTensorZerosListing() {
         for type in ["chat", "experimental_best_of_n"] {

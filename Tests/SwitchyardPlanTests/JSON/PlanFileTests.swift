@@ -22,6 +22,13 @@ final class PlanFileTests: XCTestCase {
     type = "chat_completion"
     model = "gpt"
     extra_body = [{ pointer = "/variant", value = [1, 2.0, "x"] }]
+    temperature = 0.3
+    presence_penalty = 0.25
+    frequency_penalty = -0.5
+    reasoning_effort = "low"
+    service_tier = "auto"
+    thinking_budget_tokens = 2048
+    verbosity = "high"
 
     [functions.answer.variants.w]
     type = "chat_completion"
@@ -55,6 +62,13 @@ final class PlanFileTests: XCTestCase {
         ])
         XCTAssertEqual(provider.extraBody.first?.action, .set(.object(["name": .string("blue"), "size": .int(3), "ratio": .double(0.5)])))
         XCTAssertEqual(readBack.functions["answer"]?.variants["v"]?.extraBody.first?.action, .set(.array([.int(1), .double(2), .string("x")])))
+        XCTAssertEqual(
+            readBack.functions["answer"]?.variants["v"]?.parameters,
+            SamplingParameters(
+                temperature: 0.3, presencePenalty: 0.25, frequencyPenalty: -0.5, reasoningEffort: "low", serviceTier: .auto,
+                thinkingBudgetTokens: 2048, verbosity: "high"
+            )
+        )
         XCTAssertEqual(readBack.shorthandCredentials[.groq]?.links.map(\.location), [.env("GROQ_API_KEY")])
         XCTAssertEqual(provider.credentials.links.map(\.checkedAt), plan.models["gpt"]?.routing.first?.credentials.links.map(\.checkedAt))
         XCTAssertFalse(text.contains("sk-config"))

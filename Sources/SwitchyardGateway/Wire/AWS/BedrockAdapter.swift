@@ -20,10 +20,15 @@ struct BedrockAdapter: WireAdapter {
         if let system = payload.system, !system.isEmpty { body["system"] = [["text": system]] }
         var inferenceConfig: [String: Any] = [:]
         if let maxTokens = payload.maxTokens { inferenceConfig["maxTokens"] = maxTokens }
-        if let temperature = payload.temperature { inferenceConfig["temperature"] = temperature }
-        if let topP = payload.topP { inferenceConfig["topP"] = topP }
+        // TensorZero sends no `presence_penalty` or `frequency_penalty` to Bedrock.
+        if let temperature = payload.temperature { inferenceConfig["temperature"] = temperature.roundedThroughFloat }
+        if let topP = payload.topP { inferenceConfig["topP"] = topP.roundedThroughFloat }
         if let stop = payload.stopSequences { inferenceConfig["stopSequences"] = stop }
         body["inferenceConfig"] = inferenceConfig
+        // Of the reasoning parameters, TensorZero sends Bedrock only `thinking_budget_tokens`, as Anthropic's `thinking`.
+        if let budget = payload.thinkingBudgetTokens {
+            body["additionalModelRequestFields"] = ["thinking": ["type": "enabled", "budget_tokens": Int(budget)] as [String: Any]]
+        }
         let url = "\(endpoint.trimmingSuffix("/"))/model/\(SigV4Signer.uriEncode(model))/converse"
         return WireRequest(url: url, headers: AWSWire.jsonHeaders, body: try JSONValue.encode(body))
     }

@@ -14,10 +14,17 @@ struct GeminiAdapter: WireAdapter {
         guard !contents.isEmpty else { throw WireError(description: "Google AI Studio Gemini requires at least one message") }
         var generationConfig: [String: Any] = [:]
         if let stop = payload.stopSequences { generationConfig["stopSequences"] = stop }
-        if let temperature = payload.temperature { generationConfig["temperature"] = temperature }
-        if let topP = payload.topP { generationConfig["topP"] = topP }
+        if let temperature = payload.temperature { generationConfig["temperature"] = temperature.roundedThroughFloat }
+        if let topP = payload.topP { generationConfig["topP"] = topP.roundedThroughFloat }
+        if let presencePenalty = payload.presencePenalty { generationConfig["presencePenalty"] = presencePenalty.roundedThroughFloat }
+        if let frequencyPenalty = payload.frequencyPenalty { generationConfig["frequencyPenalty"] = frequencyPenalty.roundedThroughFloat }
         if let maxTokens = payload.maxTokens { generationConfig["maxOutputTokens"] = maxTokens }
         if let seed = payload.seed { generationConfig["seed"] = seed }
+        // TensorZero sends `reasoning_effort` as Gemini's `thinkingLevel`, unchecked.
+        var thinking: [String: Any] = [:]
+        if let effort = payload.reasoningEffort { thinking["thinkingLevel"] = effort }
+        if let budget = payload.thinkingBudgetTokens { thinking["thinkingBudget"] = Int(budget) }
+        if !thinking.isEmpty { generationConfig["thinkingConfig"] = thinking }
         var body: [String: Any] = ["contents": contents]
         GeminiToolWire.apply(attempt, body: &body, generationConfig: &generationConfig)
         body["generationConfig"] = generationConfig
