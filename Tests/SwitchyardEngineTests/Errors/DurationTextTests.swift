@@ -21,19 +21,4 @@ final class DurationTextTests: XCTestCase {
     func testZeroIsNanoseconds() {
         XCTAssertEqual(DurationText.debug(milliseconds: 0), "0ns")
     }
-
-    func testTimeoutMessagesUseIt() {
-        XCTAssertEqual(
-            InferenceError.providerTimeout(provider: "p", bound: "non_streaming.total_ms", milliseconds: 1_500).message,
-            "Model provider p timed out due to configured `non_streaming.total_ms` timeout (1.5s)"
-        )
-        XCTAssertEqual(
-            InferenceError.modelTimeout(model: "n", bound: "non_streaming.total_ms", milliseconds: 1_050).message,
-            "Model n timed out due to configured `non_streaming.total_ms` timeout (1.05s)"
-        )
-        XCTAssertEqual(
-            InferenceError.variantTimeout(variant: "v", bound: "streaming.ttft_ms", milliseconds: 400).message,
-            "Variant `v` timed out due to configured `streaming.ttft_ms` timeout (400ms)"
-        )
-    }
 }
