@@ -135,7 +135,7 @@ public struct TableReader {
             return nil
         }
         guard let small = Int32(exactly: number) else {
-            diagnostics.report(.invalidValue, at: value.location, path: path(of: key), "invalid value: integer `\(number)`, expected i32")
+            diagnostics.report(.invalidValue, at: value.location, path: path(of: key), Int32Field.outOfRangeMessage(number))
             return nil
         }
         return Located(small, at: value.location)

@@ -42,7 +42,7 @@ public struct VariantConfig: Sendable {
     public var templates: [String: Located<String>]
     /// DICL's embedding model.
     public var embeddingModel: Located<String>?
-    /// `temperature`, `top_p`, `max_tokens`, `seed` and `stop_sequences` of a chat-completion-like variant.
+    /// The inference parameters of a chat-completion-like variant (`SamplingParameters` lists them).
     public var parameters = SamplingParameters()
     /// `extra_headers` entries of a chat-completion-like variant, in order.
     public var extraHeaders: [ExtraEntry] = []

@@ -71,7 +71,7 @@ struct JSONFields {
     func int32(_ key: String) throws -> Int32? {
         guard let value = try int(key) else { return nil }
         guard let small = Int32(exactly: value) else {
-            throw GatewayError.badRequest("Failed to deserialize JSON: `\(child(key))`: invalid value: integer `\(value)`, expected i32")
+            throw GatewayError.badRequest("Failed to deserialize JSON: `\(child(key))`: \(Int32Field.outOfRangeMessage(value))")
         }
         return small
     }
